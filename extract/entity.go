@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Type is the kind of an entity.
+type Type string
+
+// The four entity types of ANNOTATION.md.
+const (
+	Model     Type = "model"
+	Dataset   Type = "dataset"
+	Benchmark Type = "benchmark"
+	Method    Type = "method"
+)
+
+// Types lists the entity types in a fixed order.
+var Types = []Type{Model, Dataset, Benchmark, Method}
+
+// Role says how a paper relates to an entity it mentions.
+type Role string
+
+const (
+	// Introduces marks the paper's own contribution: its title name,
+	// "we propose X", "we release the X dataset".
+	Introduces Role = "introduces"
+	// Uses marks every other mention.
+	Uses Role = "uses"
+)
+
+// Entity is one named model, dataset, benchmark or method that a paper
+// mentions, once per paper however often it is mentioned. Its JSON form is
+// the gold format of ANNOTATION.md.
+type Entity struct {
+	// Name is the form a reader would look up: the short proper name if
+	// there is one ("RLHF"), else the long form.
+	Name string `json:"name"`
+	Type Type   `json:"type"`
+	Role Role   `json:"role"`
+	// Aliases are the other forms the text uses, without Name.
+	Aliases []string `json:"aliases"`
+	// Count is how many times the text mentions the entity in any form.
+	Count int `json:"-"`
+	// Offset is the byte offset of the first mention in Text(title, abstract).
+	Offset int `json:"-"`
+}
+
+// Text is the text Extract reads and Entity.Offset counts bytes in: the
+// title, a blank line, the abstract.
+func Text(title, abstract string) string {
+	if abstract == "" {
+		return title
+	}
+	return title + "\n\n" + abstract
+}
+
+// Normalize folds a name to the form under which ANNOTATION.md's scoring
+// compares names, and under which the store merges entities across papers:
+// NFKC; a final lower-case "s" dropped from forms longer than 3 characters
+// ("LLMs" and "LLM" meet, "LRS" stays); lower case; letters and digits only.
+// "GPT-4" becomes "gpt4", "diffusion models" becomes "diffusionmodel".
+func Normalize(s string) string {
+	s = norm.NFKC.String(s)
+	if strings.HasSuffix(s, "s") && utf8.RuneCountInString(s) > 3 {
+		s = s[:len(s)-1]
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,20 @@
+"""Draws the arXiv part of the gold set: 150 papers at random, seed 20261127.
+
+Run from the repository root:
+    python3 testdata/gold/sample.py ../shared/corpus/arxiv-2025-2026.jsonl.gz
+It writes testdata/gold/arxiv-dev.txt and arxiv-test.txt (75 papers each,
+id, title and abstract) for annotation; the annotations themselves are
+arxiv-dev.jsonl and arxiv-test.jsonl.
+"""
+import gzip
+import json
+import random
+import sys
+
+papers = [json.loads(line) for line in gzip.open(sys.argv[1], "rt", encoding="utf-8")]
+papers = [p for p in papers if p.get("title") and p.get("abstract")]
+picked = random.Random(20261127).sample(papers, 150)
+for name, part in (("dev", picked[:75]), ("test", picked[75:])):
+    with open(f"testdata/gold/arxiv-{name}.txt", "w", encoding="utf-8") as f:
+        for p in part:
+            f.write(f"id: {p['id']}\ntitle: {p['title']}\nabstract: {p['abstract']}\n\n")
