@@ -78,4 +78,7 @@ var (
 	// ErrShape is reported for well-formed data that is not a paper record
 	// (a JSON number where an object was expected, for instance).
 	ErrShape = errors.New("not a paper record")
+	// ErrTooLong is reported for a record (a line, in line-based formats)
+	// longer than the reader's MaxRecordBytes. The reader skips it.
+	ErrTooLong = errors.New("record too long")
 )

@@ -1,0 +1,70 @@
+package corpus_test
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/paperkg/paperkg/corpus"
+)
+
+func ExampleNewReader() {
+	in := `{"id": "arXiv:2503.11731v2", "title": "A  Study\nof Things", "published": "2025-03-14"}
+{"title": "Broken",
+{"doi": "https://doi.org/10.1145/3366423.3380176", "title": "Another Study", "authors": [{"name": "Ann Smith"}]}
+`
+	r, format, err := corpus.NewReader(strings.NewReader(in), "listing.jsonl", "auto")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("format:", format)
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		var perr *corpus.ParseError
+		if errors.As(err, &perr) {
+			fmt.Println("skipped:", err)
+			continue
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s %q %d %v\n", p.PID(), p.Title, p.Year, p.Authors)
+	}
+	// Output:
+	// format: jsonl
+	// 2503.11731 "A Study of Things" 2025 []
+	// skipped: listing.jsonl:2:19: syntax error
+	// 10.1145/3366423.3380176 "Another Study" 0 [Ann Smith]
+}
+
+func ExampleNewPageReader() {
+	page := `Daily Papers
+
+Mar 11
+
+Submitted by akhaliq
+
+Secrets of RLHF in Large Language Models Part I: PPO
+
+Large language models have formulated a blueprint for the advancement of artificial general intelligence. Its primary objective is to function as a human-centric assistant.
+
+Tool-Augmented Reward Modeling
+`
+	r := corpus.NewPageReader(strings.NewReader(page))
+	for {
+		p, err := r.Read()
+		if err != nil {
+			break
+		}
+		fmt.Printf("%s (abstract: %d bytes)\n", p.Title, len(p.Abstract))
+	}
+	// Output:
+	// Secrets of RLHF in Large Language Models Part I: PPO (abstract: 172 bytes)
+	// Tool-Augmented Reward Modeling (abstract: 0 bytes)
+}

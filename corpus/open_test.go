@@ -1,0 +1,234 @@
+package corpus
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSniff(t *testing.T) {
+	record := `{"id": "2503.11731", "title": "One"}`
+	tests := []struct {
+		name  string
+		input string
+		path  string
+		want  string // "" when no format fits
+	}{
+		{"JSON Lines", record + "\n" + record + "\n", "in", JSONLSource},
+		{"JSON Lines named .json", record + "\n" + record + "\n", "in.json", JSONLSource},
+		{"one record on one line", record, "in", JSONLSource},
+		{"array", "[" + record + "]", "in", JSONSource},
+		{"array named .jsonl", "[\n" + record + "\n]", "in.jsonl", JSONSource},
+		{"empty array", "[]", "in", JSONSource},
+		{"pretty object", "{\n  \"title\": \"One\"\n}\n", "in", JSONSource},
+		{"envelope on one line", `{"meta": {}, "results": [` + record + `]}`, "in", JSONSource},
+		{"envelope on one line named .jsonl", `{"results": [` + record + `]}`, "in.jsonl", JSONSource},
+		{"bad first line named .jsonl", "{\"title\": \n" + record + "\n", "in.jsonl", JSONLSource},
+		{"bad first line named .ndjson.gz", "{\"title\": \n" + record + "\n", "in.ndjson.gz", JSONLSource},
+		{"bad first line", "{\"title\": \n" + record + "\n", "in", JSONSource},
+		{"leading space and byte-order mark", "\ufeff \n " + record + "\n", "in", JSONLSource},
+		{"papers page", "new\n\nSubscribe\n\nMar 11\n\nA Title\n\n" + abs1 + "\n", "in", PageSource},
+		{"papers page starting with a bracket", "[Submitted on 11 Mar 2025]\nA Title\n" + abs1 + "\n", "in", PageSource},
+		{"papers page named .json", "A Title\n" + abs1 + "\n", "in.json", PageSource},
+		{"empty", "", "in", JSONSource},
+		{"empty named .txt", "", "in.txt", PageSource},
+		{"empty named .jsonl", "", "in.jsonl", JSONLSource},
+		{"binary", "\x00\x01\x02\x03", "in", ""},
+		{"control characters", "A Title\n\x1b[0m\n", "in", ""},
+		{"invalid UTF-8", "A Title\n\xe9t\xe9\n", "in", PageSource},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := sniff([]byte(tt.input), tt.path)
+			if got := f.name; got != tt.want || ok != (tt.want != "") {
+				t.Errorf("sniff(%q, %q) = %q, %v; want %q", tt.input, tt.path, got, ok, tt.want)
+			}
+		})
+	}
+}
+
+func gzipped(t *testing.T, data []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(data); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestOpen(t *testing.T) {
+	page, err := os.ReadFile("testdata/page-excerpt.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jsonl, err := os.ReadFile("testdata/arxiv-sample.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	tests := []struct {
+		name   string
+		path   string
+		format string
+		want   string // the format used
+		n      int    // papers
+		errs   int    // parse errors
+	}{
+		{"page", write("page.txt", page), "auto", PageSource, 4, 0},
+		{"page, empty format", write("page2.txt", page), "", PageSource, 4, 0},
+		{"JSON Lines", write("sample.jsonl", jsonl), "auto", JSONLSource, 5, 0},
+		{"gzip named .gz", write("sample.jsonl.gz", gzipped(t, jsonl)), "auto", JSONLSource, 5, 0},
+		{"gzip told by its bytes", write("sample.dat", gzipped(t, jsonl)), "auto", JSONLSource, 5, 0},
+		{"gzip page", write("page.bin", gzipped(t, page)), "auto", PageSource, 4, 0},
+		{"format named", write("sample.dat2", jsonl), "jsonl", JSONLSource, 5, 0},
+		{"format name in upper case", write("sample.dat3", jsonl), "JSONL", JSONLSource, 5, 0},
+		{"JSON Lines read as JSON", write("sample.dat4", jsonl), "json", JSONSource, 5, 0},
+		{"page forced as JSON Lines", write("page3.txt", page), "jsonl", JSONLSource, 0, 12},
+		{"empty file", write("empty.jsonl", nil), "auto", JSONLSource, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Open(tt.path, tt.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if f.Format() != tt.want {
+				t.Errorf("Format() = %q, want %q", f.Format(), tt.want)
+			}
+			n, errs := 0, 0
+			for _, r := range readAll(t, f, 1000) {
+				if r.Err != nil {
+					var perr *ParseError
+					if !errors.As(r.Err, &perr) || perr.Path != tt.path {
+						t.Errorf("error %v: want a *ParseError naming %q", r.Err, tt.path)
+					}
+					errs++
+					continue
+				}
+				if r.P.Source != tt.want {
+					t.Errorf("Source = %q, want %q", r.P.Source, tt.want)
+				}
+				n++
+			}
+			if n != tt.n || errs != tt.errs {
+				t.Errorf("read %d papers and %d errors, want %d and %d", n, errs, tt.n, tt.errs)
+			}
+			if err := f.Close(); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+		})
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.jsonl")
+	binary := filepath.Join(dir, "binary.dat")
+	if err := os.WriteFile(binary, []byte{0, 1, 2, 3}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	badGzip := filepath.Join(dir, "bad.gz")
+	if err := os.WriteFile(badGzip, []byte{0x1f, 0x8b, 0, 0}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		path   string
+		format string
+		is     error  // wanted in the chain, if not nil
+		substr string // wanted in the message
+	}{
+		{"missing file", missing, "auto", fs.ErrNotExist, `corpus: open "` + missing + `": `},
+		{"directory", dir, "auto", nil, `corpus: open "` + dir + `": is a directory`},
+		{"unknown format", binary, "bibtex", ErrUnknownFormat, `corpus: unknown format "bibtex", must be one of [auto json jsonl papers-page]`},
+		{"format not told", binary, "auto", ErrUnknownFormat, `cannot tell the format of "` + binary + `"`},
+		{"bad gzip", badGzip, "auto", nil, `corpus: reading gzip "` + badGzip + `": `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Open(tt.path, tt.format)
+			if err == nil {
+				f.Close()
+				t.Fatal("Open succeeded")
+			}
+			if tt.is != nil && !errors.Is(err, tt.is) {
+				t.Errorf("error %v is not %v", err, tt.is)
+			}
+			if !strings.Contains(err.Error(), tt.substr) {
+				t.Errorf("error %q does not contain %q", err, tt.substr)
+			}
+		})
+	}
+}
+
+func TestOpenStdin(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "stdin")
+	if err := os.WriteFile(path, gzipped(t, []byte(`[{"title": "One"}, {"title": "Two"}]`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	stdin := os.Stdin
+	os.Stdin = in
+	defer func() { os.Stdin = stdin }()
+
+	f, err := Open("-", "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := papers(t, readAll(t, f, 10))
+	if len(got) != 2 || got[0].Title != "One" || got[1].Title != "Two" || f.Format() != JSONSource {
+		t.Errorf("read %d papers in format %q, want One and Two in %q", len(got), f.Format(), JSONSource)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Closing the File leaves standard input open.
+	if _, err := in.Stat(); err != nil {
+		t.Errorf("standard input closed: %v", err)
+	}
+}
+
+func TestNewReader(t *testing.T) {
+	input := `{"title": "One", "id": "2503.11731"}` + "\n"
+	r, format, err := NewReader(bytes.NewReader(gzipped(t, []byte(input))), "-", "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if format != JSONLSource {
+		t.Errorf("format %q, want %q", format, JSONLSource)
+	}
+	got := papers(t, readAll(t, r, 10))
+	if len(got) != 1 || got[0].ArXivID != "2503.11731" {
+		t.Errorf("read %+v, want the paper 2503.11731", got)
+	}
+	if _, _, err := NewReader(strings.NewReader(input), "-", "csv"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("format csv: error %v, want ErrUnknownFormat", err)
+	}
+	// Every format in Formats can be named.
+	for _, name := range Formats {
+		if _, got, err := NewReader(strings.NewReader(""), "-", name); err != nil || got != name {
+			t.Errorf("NewReader(format %q) = %q, %v", name, got, err)
+		}
+	}
+}

@@ -1,0 +1,252 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/paperkg/paperkg/corpus"
+	"github.com/paperkg/paperkg/extract"
+	"github.com/paperkg/paperkg/store"
+)
+
+// IDF returns the inverse document frequency of an entity that df of n
+// papers mention, ln(n/df), and 0 when either count is not positive.
+func IDF(n, df int) float64 {
+	if n <= 0 || df <= 0 {
+		return 0
+	}
+	return math.Log(float64(n) / float64(df))
+}
+
+// DefaultMaxDF is the document frequency above which Related and the
+// paper view ignore an entity in a database of n papers: max(1000, n/20).
+// An entity in one paper of twenty weighs at most ln 20 ≈ 3, and walking its
+// papers for each of its papers costs the square of its frequency.
+func DefaultMaxDF(n int) int { return max(1000, n/20) }
+
+// Graph is the paper–entity graph of a database, in memory. Papers and
+// entities are numbered in key order; mentions are kept both ways in
+// compressed rows of int32 indices. Papers are kept without their
+// abstracts. A Graph is not changed by its methods and is safe for
+// concurrent use.
+type Graph struct {
+	pids   []string
+	papers []corpus.Paper
+	ents   []store.Entity
+	pindex map[string]int32 // pid -> paper
+	eindex map[string]int32 // eid -> entity
+
+	// Mentions by paper: entities pent[poff[p]:poff[p+1]], in increasing
+	// order, and whether the paper introduces each.
+	poff   []int32
+	pent   []int32
+	pintro []bool
+	// Mentions by entity: papers epap[eoff[e]:eoff[e+1]], in increasing
+	// order, and whether each introduces the entity.
+	eoff   []int32
+	epap   []int32
+	eintro []bool
+
+	idf []float64 // by entity
+}
+
+// Load reads the papers, entities and mentions of db into a Graph. Entity
+// weights come from the mentions loaded: idf(e) = ln(N/df(e)), N the number
+// of papers. It reads the three tables one after the other; papers put
+// meanwhile may be missing from some of them, and their mentions are then
+// left out.
+func Load(ctx context.Context, db *store.DB) (*Graph, error) {
+	g := &Graph{pindex: make(map[string]int32), eindex: make(map[string]int32)}
+	err := db.EachPaperPID(ctx, func(pid string, p corpus.Paper) error {
+		p.Abstract = ""
+		g.pindex[pid] = int32(len(g.pids))
+		g.pids = append(g.pids, pid)
+		g.papers = append(g.papers, p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: load papers: %w", err)
+	}
+	err = db.EachEntity(ctx, func(e store.Entity) error {
+		g.eindex[e.ID] = int32(len(g.ents))
+		g.ents = append(g.ents, e)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: load entities: %w", err)
+	}
+	type link struct {
+		p, e  int32
+		intro bool
+	}
+	var links []link
+	err = db.EachMention(ctx, func(pid string, m store.Mention) error {
+		p, ok := g.pindex[pid]
+		e, ok2 := g.eindex[m.EID]
+		if ok && ok2 {
+			links = append(links, link{p, e, m.Role == extract.Introduces})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("graph: load mentions: %w", err)
+	}
+
+	// EachMention gives the links by paper key then entity id: the order
+	// of the paper rows. The entity rows need a sort.
+	np, ne := len(g.pids), len(g.ents)
+	g.poff, g.eoff = make([]int32, np+1), make([]int32, ne+1)
+	g.pent, g.pintro = make([]int32, len(links)), make([]bool, len(links))
+	for i, l := range links {
+		g.poff[l.p+1]++
+		g.pent[i], g.pintro[i] = l.e, l.intro
+	}
+	for p := 0; p < np; p++ {
+		g.poff[p+1] += g.poff[p]
+	}
+	slices.SortStableFunc(links, func(a, b link) int { return cmp.Compare(a.e, b.e) })
+	g.epap, g.eintro = make([]int32, len(links)), make([]bool, len(links))
+	for i, l := range links {
+		g.eoff[l.e+1]++
+		g.epap[i], g.eintro[i] = l.p, l.intro
+	}
+	for e := 0; e < ne; e++ {
+		g.eoff[e+1] += g.eoff[e]
+	}
+	g.idf = make([]float64, ne)
+	for e := range g.idf {
+		g.idf[e] = IDF(np, g.df(int32(e)))
+	}
+	return g, nil
+}
+
+// Papers returns the number of papers in g.
+func (g *Graph) Papers() int { return len(g.pids) }
+
+// Entities returns the number of entities in g.
+func (g *Graph) Entities() int { return len(g.ents) }
+
+func (g *Graph) df(e int32) int { return int(g.eoff[e+1] - g.eoff[e]) }
+
+func (g *Graph) entitiesOf(p int32) ([]int32, []bool) {
+	return g.pent[g.poff[p]:g.poff[p+1]], g.pintro[g.poff[p]:g.poff[p+1]]
+}
+
+func (g *Graph) papersOf(e int32) ([]int32, []bool) {
+	return g.epap[g.eoff[e]:g.eoff[e+1]], g.eintro[g.eoff[e]:g.eoff[e+1]]
+}
+
+// A Use is a citation-like link: paper From uses entities that paper To
+// introduces.
+type Use struct {
+	From     string   `json:"from"`
+	To       string   `json:"to"`
+	Entities []string `json:"entities"` // names, by decreasing idf
+	Weight   float64  `json:"weight"`   // their summed idf
+}
+
+// Uses returns every citation-like link of g, ordered by From, then To.
+func (g *Graph) Uses() []Use {
+	var out []Use
+	for _, l := range g.uses(entityFilter{}) {
+		out = append(out, Use{From: g.pids[l.from], To: g.pids[l.to], Entities: g.names(l.ents), Weight: l.weight})
+	}
+	return out
+}
+
+// useLink is a citation-like link between papers by index.
+type useLink struct {
+	from, to int32
+	ents     []int32 // by decreasing idf, then name
+	weight   float64
+}
+
+// uses returns the citation-like links through the entities f selects,
+// ordered by from, then to.
+func (g *Graph) uses(f entityFilter) []useLink {
+	type pair struct{ from, to int32 }
+	acc := make(map[pair]*useLink)
+	for e := range g.ents {
+		e := int32(e)
+		if !f.keep(g, e) {
+			continue
+		}
+		ps, intro := g.papersOf(e)
+		var introducers []int32
+		for i, p := range ps {
+			if intro[i] {
+				introducers = append(introducers, p)
+			}
+		}
+		if len(introducers) == 0 {
+			continue
+		}
+		for i, from := range ps {
+			if intro[i] {
+				continue
+			}
+			for _, to := range introducers {
+				k := pair{from, to}
+				l := acc[k]
+				if l == nil {
+					l = &useLink{from: from, to: to}
+					acc[k] = l
+				}
+				l.ents = append(l.ents, e)
+				l.weight += g.idf[e]
+			}
+		}
+	}
+	out := make([]useLink, 0, len(acc))
+	for _, l := range acc {
+		g.sortByIDF(l.ents)
+		out = append(out, *l)
+	}
+	slices.SortFunc(out, func(a, b useLink) int {
+		if c := cmp.Compare(a.from, b.from); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.to, b.to)
+	})
+	return out
+}
+
+// sortByIDF orders entities by decreasing idf, then by name.
+func (g *Graph) sortByIDF(es []int32) {
+	slices.SortFunc(es, func(a, b int32) int {
+		if c := cmp.Compare(g.idf[b], g.idf[a]); c != 0 {
+			return c
+		}
+		if c := strings.Compare(g.ents[a].Name, g.ents[b].Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+}
+
+func (g *Graph) names(es []int32) []string {
+	out := make([]string, len(es))
+	for i, e := range es {
+		out[i] = g.ents[e].Name
+	}
+	return out
+}
+
+// entityFilter selects the entities a view or a ranking uses.
+type entityFilter struct {
+	types []extract.Type // nil: all
+	maxDF int            // 0: no limit
+	minDF int
+}
+
+func (f entityFilter) keep(g *Graph, e int32) bool {
+	df := g.df(e)
+	return df >= max(f.minDF, 1) && (f.maxDF <= 0 || df <= f.maxDF) &&
+		(len(f.types) == 0 || slices.Contains(f.types, g.ents[e].Type))
+}
+
+func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }

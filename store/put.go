@@ -1,0 +1,834 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/paperkg/paperkg/corpus"
+	"github.com/paperkg/paperkg/extract"
+)
+
+// Doc is a paper with the entities extracted from its title and abstract.
+type Doc struct {
+	Paper    corpus.Paper
+	Entities []extract.Entity
+}
+
+// PutResult counts what Put did with its documents.
+type PutResult struct {
+	Added     int // papers new to the database
+	Updated   int // known papers that gained information
+	Unchanged int // known papers with nothing new
+}
+
+func (r *PutResult) add(o PutResult) {
+	r.Added += o.Added
+	r.Updated += o.Updated
+	r.Unchanged += o.Unchanged
+}
+
+// Put stores docs, in order, and reports how many papers were new, updated
+// or unchanged.
+//
+// A doc's paper is the stored paper with the same PID, arXiv id, DOI or
+// (non-empty) normalised title; a title match is refused when both records
+// carry different arXiv ids or different DOIs. A new paper is stored with
+// its entities. A known paper is merged field by field: each field the
+// stored record lacks is taken from the doc, the rest is kept, and so is the
+// key. If that changes nothing, nothing is written. If it changes the title
+// or the abstract, the paper's entities are replaced: by the doc's entities
+// when the doc's text is the merged text, else by reextract(merged) (or, if
+// reextract is nil, by the doc's entities still).
+//
+// Entities resolve across papers as the package documentation describes;
+// entities whose name normalises to nothing are skipped, and a mention
+// counts at least once.
+//
+// Put commits the docs in as few transactions as Badger takes, each paper
+// whole with its counter updates. If ctx is cancelled, Put commits the
+// papers done so far and returns their counts with ctx's error. Put checks
+// every doc before it writes anything and fails, wrapping ErrInvalid, if
+// one has neither an id nor a title.
+func (db *DB) Put(ctx context.Context, docs []Doc, reextract func(corpus.Paper) []extract.Entity) (PutResult, error) {
+	if db.opt.ReadOnly {
+		return PutResult{}, ErrReadOnly
+	}
+	for i := range docs {
+		p := &docs[i].Paper
+		pid := p.PID()
+		switch {
+		case pid == "":
+			return PutResult{}, fmt.Errorf("store: doc %d: paper has neither an id nor a title: %w", i, ErrInvalid)
+		case len(pid) > maxKeyPart:
+			return PutResult{}, fmt.Errorf("store: doc %d: paper id of %d bytes is too long: %w", i, len(pid), ErrInvalid)
+		}
+	}
+
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	b := &batch{db: db.bdb, txn: db.bdb.NewTransaction(true), snap: db.bdb.NewTransaction(false),
+		mentions: make(map[string]map[string]mention)}
+	defer func() {
+		b.txn.Discard()
+		b.snap.Discard()
+	}()
+	for i := range docs {
+		if err := ctx.Err(); err != nil {
+			if cerr := b.commit(); cerr != nil {
+				return b.done, fmt.Errorf("store: %w", cerr)
+			}
+			return b.done, err
+		}
+		w := newDocWriter(b)
+		res, err := w.put(&docs[i], reextract)
+		if err != nil {
+			return b.done, fmt.Errorf("store: put paper %q: %w", docs[i].Paper.PID(), err)
+		}
+		if err := b.add(w.writes, res); err != nil {
+			return b.done, fmt.Errorf("store: put paper %q: %w", docs[i].Paper.PID(), err)
+		}
+		if w.mentionsOf != "" {
+			b.mentions[w.mentionsOf] = w.mentions
+		}
+	}
+	if err := b.commit(); err != nil {
+		return b.done, fmt.Errorf("store: %w", err)
+	}
+	return b.done, nil
+}
+
+// A write is one Set or Delete of a transaction.
+type write struct {
+	key, val []byte
+	del      bool
+}
+
+// batch is the open transaction of a Put and the papers written into it.
+// Each paper's writes are computed in full before any of them reaches the
+// transaction, so a transaction that would grow too big is committed
+// without the paper, which then starts the next one.
+type batch struct {
+	db  *badger.DB
+	txn *badger.Txn
+	// snap is a read-only view of the database as Put found it, and
+	// mentions the mentions of the papers Put has written since: together
+	// they give a paper's mentions without iterating over txn, which
+	// Badger does by sorting all of txn's writes every time.
+	snap        *badger.Txn
+	mentions    map[string]map[string]mention
+	docs        [][]write // writes of the papers in txn, for a replay
+	size, count int64     // Badger's estimate of txn's size
+	pending     PutResult // papers in txn
+	done        PutResult // papers committed
+}
+
+// add applies one paper's writes to the transaction, committing the
+// papers before it first if they and it would not fit together.
+func (b *batch) add(ws []write, res PutResult) error {
+	if len(ws) == 0 {
+		b.done.add(res)
+		return nil
+	}
+	size, count := estimate(ws)
+	if len(b.docs) > 0 && (b.size+size >= b.db.MaxBatchSize() || b.count+count >= b.db.MaxBatchCount()) {
+		if err := b.commit(); err != nil {
+			return err
+		}
+	}
+	err := apply(b.txn, ws)
+	if errors.Is(err, badger.ErrTxnTooBig) && len(b.docs) > 0 {
+		// The estimate was short. The transaction holds part of this
+		// paper: commit the papers before it alone, then retry.
+		b.txn.Discard()
+		b.txn = b.db.NewTransaction(true)
+		for _, d := range b.docs {
+			if err := apply(b.txn, d); err != nil {
+				return err
+			}
+		}
+		if err := b.commit(); err != nil {
+			return err
+		}
+		err = apply(b.txn, ws)
+	}
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return fmt.Errorf("%d writes of %d bytes do not fit in one transaction; open the database with a larger MemTableSize: %w", count, size, err)
+	}
+	if err != nil {
+		return err
+	}
+	b.docs = append(b.docs, ws)
+	b.size += size
+	b.count += count
+	b.pending.add(res)
+	return nil
+}
+
+// commit commits the transaction and opens the next one.
+func (b *batch) commit() error {
+	if len(b.docs) == 0 {
+		return nil
+	}
+	if err := b.txn.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	b.done.add(b.pending)
+	b.pending = PutResult{}
+	b.docs, b.size, b.count = nil, 0, 0
+	b.txn = b.db.NewTransaction(true)
+	return nil
+}
+
+// estimate mirrors Badger's own accounting of a transaction's size
+// (Txn.checkSize): key, value, two bytes of metadata and ten of version.
+func estimate(ws []write) (size, count int64) {
+	for _, w := range ws {
+		size += int64(len(w.key)+len(w.val)) + 12
+	}
+	return size, int64(len(ws))
+}
+
+func apply(txn *badger.Txn, ws []write) error {
+	for _, w := range ws {
+		var err error
+		if w.del {
+			err = txn.Delete(w.key)
+		} else {
+			err = txn.Set(w.key, w.val)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// docWriter computes the writes of one paper. It reads through the open
+// transaction, which holds the papers before it, and through its own
+// writes, which the transaction does not have yet.
+type docWriter struct {
+	batch  *batch
+	txn    *badger.Txn
+	index  map[string]int // key -> position in writes
+	writes []write
+
+	ents map[string]*entityRecord // entities read or changed
+	orig map[string]entityState   // their state before this paper
+
+	// mentionsOf is the paper whose mentions this paper's writes set to
+	// mentions, if any.
+	mentionsOf string
+	mentions   map[string]mention
+}
+
+// entityState is what the counters knew of an entity.
+type entityState struct {
+	existed bool
+	typ     extract.Type
+}
+
+func newDocWriter(b *batch) *docWriter {
+	return &docWriter{
+		batch: b,
+		txn:   b.txn,
+		index: make(map[string]int),
+		ents:  make(map[string]*entityRecord),
+		orig:  make(map[string]entityState),
+	}
+}
+
+// get returns the value of key as this paper's writes left it.
+func (w *docWriter) get(key []byte) ([]byte, bool, error) {
+	if i, ok := w.index[string(key)]; ok {
+		if w.writes[i].del {
+			return nil, false, nil
+		}
+		return w.writes[i].val, true, nil
+	}
+	item, err := w.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	v, err := item.ValueCopy(nil)
+	return v, err == nil, err
+}
+
+func (w *docWriter) set(key, val []byte) { w.record(write{key: key, val: val}) }
+func (w *docWriter) del(key []byte)      { w.record(write{key: key, del: true}) }
+
+func (w *docWriter) record(wr write) {
+	if i, ok := w.index[string(wr.key)]; ok {
+		w.writes[i] = wr
+		return
+	}
+	w.index[string(wr.key)] = len(w.writes)
+	w.writes = append(w.writes, wr)
+}
+
+// count adds delta to a counter, deleting it at zero.
+func (w *docWriter) count(name string, delta int64) error {
+	if delta == 0 {
+		return nil
+	}
+	key := countKey(name)
+	v, ok, err := w.get(key)
+	if err != nil {
+		return err
+	}
+	var n int64
+	if ok {
+		if n, err = decodeCount(v); err != nil {
+			return fmt.Errorf("counter %q: %w", name, ErrCorrupt)
+		}
+	}
+	if n += delta; n == 0 {
+		w.del(key)
+	} else {
+		w.set(key, encodeCount(n))
+	}
+	return nil
+}
+
+// put computes the writes of one doc.
+func (w *docWriter) put(d *Doc, reextract func(corpus.Paper) []extract.Entity) (PutResult, error) {
+	p := d.Paper
+	key, stored, found, err := w.findPaper(&p)
+	if err != nil {
+		return PutResult{}, err
+	}
+	if !found {
+		key = p.PID()
+		if err := w.setPaper(key, &p, nil); err != nil {
+			return PutResult{}, err
+		}
+		if err := w.count(papersCounter, 1); err != nil {
+			return PutResult{}, err
+		}
+		if err := w.setMentions(key, nil, d.Entities); err != nil {
+			return PutResult{}, err
+		}
+		return PutResult{Added: 1}, w.flushEntities()
+	}
+
+	merged := merge(stored, p)
+	same, err := samePaper(&merged, &stored)
+	if err != nil {
+		return PutResult{}, err
+	}
+	if same {
+		return PutResult{Unchanged: 1}, nil
+	}
+	if err := w.setPaper(key, &merged, &stored); err != nil {
+		return PutResult{}, err
+	}
+	text := extract.Text(merged.Title, merged.Abstract)
+	if text != extract.Text(stored.Title, stored.Abstract) {
+		ents := d.Entities
+		if text != extract.Text(p.Title, p.Abstract) && reextract != nil {
+			ents = reextract(merged)
+		}
+		old, err := w.storedMentions(key)
+		if err != nil {
+			return PutResult{}, err
+		}
+		if err := w.setMentions(key, old, ents); err != nil {
+			return PutResult{}, err
+		}
+		if err := w.flushEntities(); err != nil {
+			return PutResult{}, err
+		}
+	}
+	return PutResult{Updated: 1}, nil
+}
+
+// findPaper looks for the stored paper that p is a record of, and returns
+// its key.
+func (w *docWriter) findPaper(p *corpus.Paper) (key string, stored corpus.Paper, found bool, err error) {
+	type lookup struct {
+		key     []byte
+		byTitle bool
+	}
+	var ls []lookup
+	ls = append(ls, lookup{key: paperKey(p.PID())})
+	if p.ArXivID != "" {
+		ls = append(ls, lookup{key: xidKey(xidArXiv, p.ArXivID)})
+	}
+	if p.DOI != "" {
+		ls = append(ls, lookup{key: xidKey(xidDOI, strings.ToLower(p.DOI))})
+	}
+	if p.ID != "" {
+		ls = append(ls, lookup{key: xidKey(xidID, p.ID)})
+	}
+	if t := corpus.NormalizeTitle(p.Title); t != "" && len(t) <= maxKeyPart {
+		ls = append(ls, lookup{key: titleKey(t), byTitle: true})
+	}
+	for i, l := range ls {
+		key := p.PID()
+		if i > 0 {
+			v, ok, err := w.get(l.key)
+			if err != nil {
+				return "", corpus.Paper{}, false, err
+			}
+			if !ok {
+				continue
+			}
+			key = string(v)
+		}
+		v, ok, err := w.get(paperKey(key))
+		if err != nil {
+			return "", corpus.Paper{}, false, err
+		}
+		if !ok {
+			if i > 0 {
+				return "", corpus.Paper{}, false, fmt.Errorf("index %q names missing paper %q: %w", l.key, key, ErrCorrupt)
+			}
+			continue
+		}
+		if err := json.Unmarshal(v, &stored); err != nil {
+			return "", corpus.Paper{}, false, fmt.Errorf("paper %q: %w: %v", key, ErrCorrupt, err)
+		}
+		if l.byTitle && conflicting(&stored, p) {
+			continue
+		}
+		return key, stored, true, nil
+	}
+	return "", corpus.Paper{}, false, nil
+}
+
+// conflicting reports whether two records with the same title carry
+// identifiers that make them different papers.
+func conflicting(a, b *corpus.Paper) bool {
+	return a.ArXivID != "" && b.ArXivID != "" && a.ArXivID != b.ArXivID ||
+		a.DOI != "" && b.DOI != "" && !strings.EqualFold(a.DOI, b.DOI)
+}
+
+// merge returns stored with every empty field filled from p.
+func merge(stored, p corpus.Paper) corpus.Paper {
+	m := stored
+	fill := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	fill(&m.ID, p.ID)
+	fill(&m.ArXivID, p.ArXivID)
+	fill(&m.DOI, p.DOI)
+	fill(&m.Title, p.Title)
+	fill(&m.Abstract, p.Abstract)
+	fill(&m.URL, p.URL)
+	fill(&m.Source, p.Source)
+	if m.Year == 0 {
+		m.Year = p.Year
+	}
+	if len(m.Authors) == 0 && len(p.Authors) > 0 {
+		m.Authors = slices.Clone(p.Authors)
+	}
+	if len(m.References) == 0 && len(p.References) > 0 {
+		m.References = slices.Clone(p.References)
+	}
+	return m
+}
+
+// samePaper compares two records as the store keeps them, so that a nil and
+// an empty list are the same.
+func samePaper(a, b *corpus.Paper) (bool, error) {
+	ja, err := json.Marshal(a)
+	if err != nil {
+		return false, err
+	}
+	jb, err := json.Marshal(b)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(ja, jb), nil
+}
+
+// setPaper writes the paper under key and adds the index entries it has
+// and old, its previous record, did not. An index entry that names
+// another paper is left to it.
+func (w *docWriter) setPaper(key string, p, old *corpus.Paper) error {
+	v, err := json.Marshal(p)
+	if err != nil {
+		return fmt.Errorf("encode paper: %w", err)
+	}
+	w.set(paperKey(key), v)
+	have := make(map[string]bool)
+	if old != nil {
+		for _, k := range indexKeys(old) {
+			have[string(k)] = true
+		}
+	}
+	for _, k := range indexKeys(p) {
+		if have[string(k)] {
+			continue
+		}
+		_, ok, err := w.get(k)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			w.set(k, []byte(key))
+		}
+	}
+	return nil
+}
+
+// indexKeys returns the title/ and xid/ keys of a paper.
+func indexKeys(p *corpus.Paper) [][]byte {
+	var ks [][]byte
+	add := func(part string, key []byte) {
+		if part != "" && len(part) <= maxKeyPart {
+			ks = append(ks, key)
+		}
+	}
+	t := corpus.NormalizeTitle(p.Title)
+	add(t, titleKey(t))
+	add(p.ArXivID, xidKey(xidArXiv, p.ArXivID))
+	doi := strings.ToLower(p.DOI)
+	add(doi, xidKey(xidDOI, doi))
+	add(p.ID, xidKey(xidID, p.ID))
+	return ks
+}
+
+// setMentions makes ents the mentions of paper pid, replacing old, the ones
+// it has, and updates the entities and the mention counter to match.
+func (w *docWriter) setMentions(pid string, old map[string]mention, ents []extract.Entity) error {
+	next := make(map[string]mention)
+	for _, e := range ents {
+		eid, err := w.resolve(e)
+		if err != nil {
+			return err
+		}
+		if eid == "" {
+			continue
+		}
+		m := mention{role: extract.Uses, typ: e.Type, count: max(e.Count, 1), offset: max(e.Offset, 0)}
+		if e.Role == extract.Introduces {
+			m.role = extract.Introduces
+		}
+		if prev, ok := next[eid]; ok {
+			// Two extracted entities of the paper met in one: one mention.
+			prev.count += m.count
+			prev.offset = min(prev.offset, m.offset)
+			if m.role == extract.Introduces {
+				prev.role = extract.Introduces
+			}
+			m = prev
+		}
+		next[eid] = m
+	}
+
+	eids := make([]string, 0, len(old)+len(next))
+	for eid := range old {
+		eids = append(eids, eid)
+	}
+	for eid := range next {
+		if _, ok := old[eid]; !ok {
+			eids = append(eids, eid)
+		}
+	}
+	slices.Sort(eids)
+	var delta int64
+	for _, eid := range eids {
+		o, had := old[eid]
+		n, has := next[eid]
+		if had && has && o == n {
+			continue
+		}
+		rec, err := w.entity(eid)
+		if err != nil {
+			return err
+		}
+		if had {
+			rec.Papers--
+			if o.role == extract.Introduces {
+				rec.Introduced--
+			}
+			if rec.Votes[o.typ]--; rec.Votes[o.typ] <= 0 {
+				delete(rec.Votes, o.typ)
+			}
+			w.del(pentKey(pid, eid))
+			w.del(epapKey(eid, pid))
+			delta--
+		}
+		if has {
+			rec.Papers++
+			if n.role == extract.Introduces {
+				rec.Introduced++
+			}
+			rec.Votes[n.typ]++
+			w.set(pentKey(pid, eid), n.encode())
+			w.set(epapKey(eid, pid), []byte{roleByte(n.role)})
+			delta++
+		}
+		rec.Type = rec.majority()
+	}
+	w.mentionsOf, w.mentions = pid, next
+	return w.count(mentionsCounter, delta)
+}
+
+// storedMentions returns the mentions of paper pid by entity id, as the
+// papers before this one left them.
+func (w *docWriter) storedMentions(pid string) (map[string]mention, error) {
+	if ms, ok := w.batch.mentions[pid]; ok {
+		return ms, nil
+	}
+	ms := make(map[string]mention)
+	prefix := pentPrefixOf(pid)
+	it := w.batch.snap.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 16})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		eid := string(item.Key()[len(prefix):])
+		if strings.IndexByte(eid, '/') >= 0 {
+			continue // a mention of a longer pid
+		}
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return nil, err
+		}
+		m, err := decodeMention(v)
+		if err != nil {
+			return nil, fmt.Errorf("mention %q: %w", item.Key(), ErrCorrupt)
+		}
+		ms[eid] = m
+	}
+	return ms, nil
+}
+
+// entity returns the record of entity eid, read once per paper.
+func (w *docWriter) entity(eid string) (*entityRecord, error) {
+	if rec, ok := w.ents[eid]; ok {
+		return rec, nil
+	}
+	v, ok, err := w.get(entKey(eid))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("entity %q is missing: %w", eid, ErrCorrupt)
+	}
+	rec, err := decodeEntity(v)
+	if err != nil {
+		return nil, fmt.Errorf("entity %q: %w: %v", eid, ErrCorrupt, err)
+	}
+	w.ents[eid] = rec
+	w.orig[eid] = entityState{existed: true, typ: rec.Type}
+	return rec, nil
+}
+
+// resolve returns the id of the entity that e is a mention of, creating
+// the entity if no stored one has any of e's forms, and registers e's
+// forms and names with it. It returns "" for an entity whose name
+// normalises to nothing.
+func (w *docWriter) resolve(e extract.Entity) (string, error) {
+	forms := entityForms(e)
+	if len(forms) == 0 {
+		return "", nil
+	}
+	var eid string
+	for _, f := range forms {
+		v, ok, err := w.get(aliasKey(f))
+		if err != nil {
+			return "", err
+		}
+		if ok {
+			eid = string(v)
+			break
+		}
+	}
+	var rec *entityRecord
+	if eid == "" {
+		// No entity has forms[0] registered, so none has it as its id.
+		eid = forms[0]
+		rec = &entityRecord{Votes: make(map[extract.Type]int)}
+		w.ents[eid] = rec
+		w.orig[eid] = entityState{}
+	} else {
+		var err error
+		if rec, err = w.entity(eid); err != nil {
+			return "", err
+		}
+	}
+	for _, f := range forms {
+		if len(rec.Forms) >= maxForms {
+			break
+		}
+		_, ok, err := w.get(aliasKey(f))
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			w.set(aliasKey(f), []byte(eid))
+			rec.Forms = append(rec.Forms, f)
+		}
+	}
+	rec.addNames(e.Name, e.Aliases)
+	return eid, nil
+}
+
+// entityForms returns the normalised forms of e, its name's first, without
+// repeats; none if its name normalises to nothing.
+func entityForms(e extract.Entity) []string {
+	name := extract.Normalize(e.Name)
+	if name == "" || len(name) > maxKeyPart {
+		return nil
+	}
+	forms := []string{name}
+	for _, a := range e.Aliases {
+		f := extract.Normalize(a)
+		if f != "" && len(f) <= maxKeyPart && !slices.Contains(forms, f) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}
+
+// flushEntities writes the entities this paper changed, deletes those no
+// paper mentions any more with their forms, and updates the entity
+// counters.
+func (w *docWriter) flushEntities() error {
+	eids := make([]string, 0, len(w.ents))
+	for eid := range w.ents {
+		eids = append(eids, eid)
+	}
+	slices.Sort(eids)
+	for _, eid := range eids {
+		rec, was := w.ents[eid], w.orig[eid]
+		live := rec.Papers > 0
+		if live {
+			w.set(entKey(eid), rec.encode())
+		} else {
+			w.del(entKey(eid))
+			for _, f := range rec.Forms {
+				v, ok, err := w.get(aliasKey(f))
+				if err != nil {
+					return err
+				}
+				if ok && string(v) == eid {
+					w.del(aliasKey(f))
+				}
+			}
+		}
+		if was.existed == live && (!live || was.typ == rec.Type) {
+			continue
+		}
+		if was.existed {
+			if err := w.count(entitiesCounter, -1); err != nil {
+				return err
+			}
+			if err := w.count(typeCountKey(was.typ), -1); err != nil {
+				return err
+			}
+		}
+		if live {
+			if err := w.count(entitiesCounter, 1); err != nil {
+				return err
+			}
+			if err := w.count(typeCountKey(rec.Type), 1); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// majority returns the type most papers gave the entity. A tie keeps the
+// current type, so that an entity does not change type back and forth; a
+// tie without it goes to the first in extract.Types, then by name.
+func (r *entityRecord) majority() extract.Type {
+	types := make([]extract.Type, 0, len(r.Votes))
+	for t := range r.Votes {
+		types = append(types, t)
+	}
+	rank := func(t extract.Type) int {
+		if i := slices.Index(extract.Types, t); i >= 0 {
+			return i
+		}
+		return len(extract.Types)
+	}
+	slices.SortFunc(types, func(a, b extract.Type) int {
+		switch {
+		case r.Votes[a] != r.Votes[b]:
+			return r.Votes[b] - r.Votes[a]
+		case a == r.Type:
+			return -1
+		case b == r.Type:
+			return 1
+		case rank(a) != rank(b):
+			return rank(a) - rank(b)
+		}
+		return strings.Compare(string(a), string(b))
+	})
+	if len(types) == 0 {
+		return r.Type
+	}
+	return types[0]
+}
+
+// addNames records a name and aliases a paper gave the entity.
+func (r *entityRecord) addNames(name string, aliases []string) {
+	name = strings.TrimSpace(name)
+	switch {
+	case r.Name == "":
+		r.Name = name
+	case betterName(name, r.Name):
+		old := r.Name
+		r.Name = name
+		r.Aliases = slices.DeleteFunc(r.Aliases, func(a string) bool { return a == name })
+		r.addAlias(old)
+	}
+	r.addAlias(name)
+	for _, a := range aliases {
+		r.addAlias(a)
+	}
+}
+
+func (r *entityRecord) addAlias(a string) {
+	a = strings.TrimSpace(a)
+	if a == "" || a == r.Name || len(r.Aliases) >= maxAliases || slices.Contains(r.Aliases, a) || extract.Normalize(a) == "" {
+		return
+	}
+	r.Aliases = append(r.Aliases, a)
+}
+
+// betterName reports whether name should replace cur as an entity's
+// display name: a short proper name ("MCTS", "GPT-4") replaces a long
+// form, and a singular replaces its plural ("LLM" for "LLMs").
+func betterName(name, cur string) bool {
+	switch {
+	case name == cur || !properName(name):
+		return false
+	case !properName(cur):
+		return true
+	}
+	return strings.HasSuffix(cur, "s") && !strings.HasSuffix(name, "s") &&
+		extract.Normalize(name) == extract.Normalize(cur)
+}
+
+// properName reports whether s looks like an abbreviation or a short proper
+// name: one word of at most 20 characters with at least two capitals.
+func properName(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > 20 || strings.ContainsFunc(s, unicode.IsSpace) {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
+}
