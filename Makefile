@@ -4,8 +4,9 @@ BIN     := bin/paperkg
 GOFLAGS ?=
 export CGO_ENABLED ?= 0
 
-# Debian packages the tests use to check exports with the real consumers.
-TEST_DEBS := graphviz python3-networkx librsvg2-bin
+# The tests check every export with its real consumer: Graphviz, networkx,
+# jsonschema (Debian's packages, for Debian's /usr/bin/python3), and
+# Cytoscape.js and graphology (npm, installed by the tests with npm ci).
 
 .PHONY: all build demo test test-deps bench fuzz lint clean
 
@@ -28,6 +29,9 @@ test-deps:
 	command -v dot >/dev/null 2>&1 || missing="$$missing graphviz"; \
 	command -v rsvg-convert >/dev/null 2>&1 || missing="$$missing librsvg2-bin"; \
 	/usr/bin/python3 -c 'import networkx' >/dev/null 2>&1 || missing="$$missing python3-networkx"; \
+	/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$$missing python3-jsonschema"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \

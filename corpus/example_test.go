@@ -68,3 +68,33 @@ Tool-Augmented Reward Modeling
 	// Secrets of RLHF in Large Language Models Part I: PPO (abstract: 172 bytes)
 	// Tool-Augmented Reward Modeling (abstract: 0 bytes)
 }
+
+func ExampleNewBibTeXReader() {
+	bib := `@string{acl = {Proceedings of ACL}}
+@inproceedings{muller2020,
+  title = {{\"U}ber {BERT} --- a Study},
+  author = {M{\"u}ller, Hans and Lee, Bo},
+  booktitle = acl, year = 2020,
+  eprint = {2001.00001}, archivePrefix = {arXiv},
+}
+@misc{broken, title = {Unbalanced {braces}
+@misc{next, title = {Read All the Same}, doi = {10.1000/xyz}}
+`
+	r := corpus.NewBibTeXReader(strings.NewReader(bib))
+	r.Path = "refs.bib"
+	for {
+		p, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println("skipped:", err)
+			continue
+		}
+		fmt.Printf("%s %q %d %v\n", p.PID(), p.Title, p.Year, p.Authors)
+	}
+	// Output:
+	// 2001.00001 "Über BERT — a Study" 2020 [Hans Müller Bo Lee]
+	// skipped: refs.bib:8:23: syntax error
+	// 10.1000/xyz "Read All the Same" 0 []
+}

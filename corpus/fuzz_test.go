@@ -61,7 +61,7 @@ func checkResults(t *testing.T, data []byte, path string, rs []result, needTitle
 			t.Errorf("%v: Path %q, want %q", perr, perr.Path, path)
 		}
 		switch perr.Err {
-		case ErrSyntax, ErrShape, ErrNoTitle, ErrTooLong:
+		case ErrSyntax, ErrShape, ErrNoTitle, ErrTooLong, ErrFieldCount:
 		default:
 			t.Errorf("%v: cause %v is not a sentinel error", perr, perr.Err)
 		}
@@ -120,5 +120,95 @@ func FuzzJSON(f *testing.F) {
 		// one byte.
 		rs := readAll(t, r, 2*len(data)+2)
 		checkResults(t, data, r.Path, rs, false)
+	})
+}
+
+// fuzzFormat fuzzes the reader of one format: Read must end within
+// maxReads(data) calls, and check what checkResults checks, with every
+// paper's Source the format's name.
+func fuzzFormat(f *testing.F, source string, maxReads func(data []byte) int, open func(data []byte) Reader) {
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rs := readAll(t, open(data), maxReads(data))
+		checkResults(t, data, "in", rs, false)
+		for _, res := range rs {
+			if res.Err == nil && res.P.Source != source {
+				t.Errorf("Source %q, want %q", res.P.Source, source)
+			}
+		}
+	})
+}
+
+// perLine bounds the reads of line-based formats, perByte those of the
+// others, whose every Read consumes at least a byte.
+func perLine(data []byte) int { return bytes.Count(data, []byte("\n")) + 3 }
+func perByte(data []byte) int { return 2*len(data) + 3 }
+
+func FuzzArXivAtom(f *testing.F) {
+	addSeeds(f, "samples/arxiv_atom/*.xml", "", "<feed/>", "<entry><id>1</id></entry><entry>",
+		`<?xml version="1.0" encoding="latin1"?><feed/>`, "<feed><entry><title>&nbsp;&bogus;</title></entry></feed>", "text\n<feed/>")
+	fuzzFormat(f, ArXivAtomSource, perByte, func(data []byte) Reader {
+		r := NewAtomReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		return r
+	})
+}
+
+func FuzzBibTeX(f *testing.F) {
+	addSeeds(f, "samples/bibtex/*.bib", "", "@", "@misc{", "@misc{a,title={\\\"{o}}}", "@string{x=\"a\"}@misc(b,title=x#{y}#2020)",
+		"@misc{a, title={{x}}, year={2020}}}, x}\n@misc{b,title=\"B\"}", "\ufeff@comment{@misc{c,title={C}}")
+	fuzzFormat(f, BibTeXSource, perByte, func(data []byte) Reader {
+		r := NewBibTeXReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		return r
+	})
+}
+
+func FuzzRIS(f *testing.F) {
+	addSeeds(f, "samples/ris/*.ris", "", "TY  - JOUR\n", "ER  -\nTI  - x\n", "junk\nTY  - JOUR\nAB  - a\nb\r\nER  - \n", "\ufeffTY - X\nDO  - 10.1000/x")
+	fuzzFormat(f, RISSource, perLine, func(data []byte) Reader {
+		r := NewRISReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		return r
+	})
+}
+
+func FuzzCSV(f *testing.F) {
+	addSeeds(f, "samples/csv/*.csv", "", "title\n", "title,year\nA,1\nB\n\"C", "\ufefftitle;abstract\n\"x\"\"y\";z\n", "id\tdoi\n1\t10.1000/x\n")
+	addSeeds(f, "*.csv")
+	fuzzFormat(f, CSVSource, perLine, func(data []byte) Reader {
+		r := NewCSVReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		r.LazyQuotes = len(data) > 1 && data[1]&1 == 1
+		return r
+	})
+}
+
+func FuzzOpenAlex(f *testing.F) {
+	addSeeds(f, "openalex-*.jsonl", "", `{"id": "W1", "abstract_inverted_index": {"a": [3, 1e9, -2], "b": [1.5]}}`,
+		`{"results": [null, {"id": "https://openalex.org/A1"}, {"title": "x", "referenced_works": [1, "W2"]}]}`)
+	addSeeds(f, "samples/openalex/*.json")
+	fuzzFormat(f, OpenAlexSource, perByte, func(data []byte) Reader {
+		r := NewOpenAlexReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		return r
+	})
+}
+
+func FuzzSemanticScholar(f *testing.F) {
+	addSeeds(f, "s2-*.json", "", "[null]", `{"paperId": "a", "citations": [{"paperId": "b", "title": "B"}, {"citingPaper": {"paperId": "a"}}]}`,
+		`{"data": [{"citedPaper": {"paperId": "c", "title": "C", "references": [{"paperId": "c", "title": "C"}]}}]}`)
+	fuzzFormat(f, SemanticScholarSource, perByte, func(data []byte) Reader {
+		r := NewSemanticScholarReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		return r
+	})
+}
+
+func FuzzHFDaily(f *testing.F) {
+	addSeeds(f, "hf-daily-*.json", "", `[{"paper": {"id": "2503.11731"}}]`, `{"paper": 5, "title": "t"}`)
+	fuzzFormat(f, HFDailySource, perByte, func(data []byte) Reader {
+		r := NewHFDailyReader(bytes.NewReader(data))
+		r.Path, r.MaxRecordBytes = "in", fuzzMax(data)
+		return r
 	})
 }

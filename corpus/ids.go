@@ -10,6 +10,9 @@ import (
 // 10.48550/arXiv.2503.11731 is the DOI of arXiv paper 2503.11731.
 const arXivDOIPrefix = "10.48550/arxiv."
 
+// arXivAbsURL is the address of an arXiv paper's abstract page, less its id.
+const arXivAbsURL = "https://arxiv.org/abs/"
+
 // ParseArXivID recognises an arXiv identifier in s and returns it without
 // its version, as arXiv lists it: "2503.11731" or "hep-th/9901001".
 // It accepts the bare forms, with or without a version ("2503.11731v2"),

@@ -47,16 +47,50 @@ type JSONReader struct {
 	record      int
 	started     bool
 	err         error
+	// convert turns one record into papers; the readers of the formats
+	// built on JSON (OpenAlex, Semantic Scholar, ...) set their own. It
+	// fails as parseRecord does, and returns no papers for a record that
+	// is to be skipped without an error.
+	convert func(raw []byte) ([]*Paper, error)
+	queue   []*Paper // papers of the last record not yet returned
 }
 
 // NewJSONReader returns a JSONReader reading from r.
 func NewJSONReader(r io.Reader) *JSONReader {
-	return &JSONReader{top: newValueScanner(r, bufferSizeFor(r), 1, 1)}
+	return newJSONCore(r, func(raw []byte) ([]*Paper, error) {
+		p, err := parseRecord(raw, JSONSource)
+		if err != nil {
+			return nil, err
+		}
+		return []*Paper{p}, nil
+	})
+}
+
+// newJSONCore returns a JSONReader that converts records with convert.
+func newJSONCore(r io.Reader, convert func(raw []byte) ([]*Paper, error)) *JSONReader {
+	return &JSONReader{top: newValueScanner(r, bufferSizeFor(r), 1, 1), convert: convert}
 }
 
 // Read returns the next paper. At the end of the input it returns nil,
 // io.EOF.
 func (r *JSONReader) Read() (*Paper, error) {
+	for {
+		if len(r.queue) > 0 {
+			p := r.queue[0]
+			r.queue[0] = nil
+			r.queue = r.queue[1:]
+			return p, nil
+		}
+		ps, err := r.next()
+		if err != nil {
+			return nil, err
+		}
+		r.queue = ps
+	}
+}
+
+// next reads the next record and returns its papers, which may be none.
+func (r *JSONReader) next() ([]*Paper, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -69,11 +103,11 @@ func (r *JSONReader) Read() (*Paper, error) {
 	for {
 		if r.arr != nil {
 			r.arr.max = limit
-			p, err := r.element()
+			ps, err := r.element()
 			if err == errArrayEnd {
 				continue
 			}
-			return p, err
+			return ps, err
 		}
 		c, err := r.top.skipSpace()
 		if err != nil {
@@ -103,13 +137,13 @@ func (r *JSONReader) Read() (*Paper, error) {
 			}
 		}
 		r.record++
-		p, err := r.paper(raw, line, col)
+		ps, err := r.papers(raw, line, col)
 		if c != '{' && errors.Is(err, ErrSyntax) {
 			// Text that is not JSON at all: reading on would report it
 			// word by word.
 			r.err = io.EOF
 		}
-		return p, err
+		return ps, err
 	}
 }
 
@@ -117,7 +151,7 @@ func (r *JSONReader) Read() (*Paper, error) {
 var errArrayEnd = errors.New("end of array")
 
 // element reads the next element of the current array.
-func (r *JSONReader) element() (*Paper, error) {
+func (r *JSONReader) element() ([]*Paper, error) {
 	s := r.arr
 	c, err := s.skipSpace()
 	if err != nil {
@@ -157,12 +191,12 @@ func (r *JSONReader) element() (*Paper, error) {
 		return nil, r.fail(s, err, r.record+1, line)
 	}
 	r.record++
-	return r.paper(raw, line, col)
+	return r.papers(raw, line, col)
 }
 
-// paper converts one record that starts at line, col.
-func (r *JSONReader) paper(raw []byte, line, col int) (*Paper, error) {
-	p, err := parseRecord(raw, JSONSource)
+// papers converts one record that starts at line, col.
+func (r *JSONReader) papers(raw []byte, line, col int) ([]*Paper, error) {
+	ps, err := r.convert(raw)
 	if se, ok := err.(errRecordSyntax); ok {
 		l, c := positionAt(raw, se.off-1, line, col)
 		return nil, r.parseError(line, l, c, r.record, ErrSyntax)
@@ -170,7 +204,7 @@ func (r *JSONReader) paper(raw []byte, line, col int) (*Paper, error) {
 	if err != nil {
 		return nil, r.parseError(line, line, col, r.record, err)
 	}
-	return p, nil
+	return ps, nil
 }
 
 func (r *JSONReader) parseError(start, line, col, record int, err error) *ParseError {

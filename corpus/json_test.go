@@ -188,7 +188,8 @@ func TestJSONReader(t *testing.T) {
 	}
 }
 
-// TestJSONSamples reads real API responses and checks the papers against
+// TestJSONSamples reads real API responses with the generic JSON reader,
+// which the formats of their sources refine, and checks the papers against
 // the same responses decoded generically.
 func TestJSONSamples(t *testing.T) {
 	type object = map[string]any
@@ -201,7 +202,7 @@ func TestJSONSamples(t *testing.T) {
 	}{
 		{
 			name: "Hugging Face daily papers",
-			file: "samples/hf_daily_papers/lucas-m-lopes_sotawhat_hf_daily_papers.json",
+			file: "testdata/samples/hf_daily_papers/lucas-m-lopes_sotawhat_hf_daily_papers.json",
 			want: func(doc any) []*Paper {
 				var ps []*Paper
 				for _, it := range doc.([]any) {
@@ -226,7 +227,7 @@ func TestJSONSamples(t *testing.T) {
 		},
 		{
 			name: "OpenAlex works",
-			file: "samples/openalex/hfl112_paper-extract_openalex_works.json",
+			file: "testdata/samples/openalex/hfl112_paper-extract_openalex_works.json",
 			want: func(doc any) []*Paper {
 				var ps []*Paper
 				for _, w := range doc.(object)["results"].([]any) {
@@ -246,7 +247,7 @@ func TestJSONSamples(t *testing.T) {
 		},
 		{
 			name: "Semantic Scholar paper",
-			file: "samples/semantic_scholar/danielnsilva_semanticscholar_Paper.json",
+			file: "testdata/samples/semantic_scholar/danielnsilva_semanticscholar_Paper.json",
 			want: func(doc any) []*Paper {
 				paper := doc.(object)
 				var authors []string
@@ -264,7 +265,7 @@ func TestJSONSamples(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := sharedFile(t, tt.file)
+			path := tt.file
 			data, err := os.ReadFile(path)
 			if err != nil {
 				t.Fatal(err)
@@ -277,7 +278,7 @@ func TestJSONSamples(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatal("sample holds no papers")
 			}
-			f, err := Open(path, "auto")
+			f, err := Open(path, JSONSource)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 )
 
@@ -26,6 +27,10 @@ const (
 	noMatch    match = iota // the input is not in the format
 	maybeMatch              // it could be
 	sureMatch               // it is
+	// signedMatch: the input carries marks of one source (OpenAlex ids,
+	// Semantic Scholar's paperId), so it is that source's format rather
+	// than the generic one it is also written in.
+	signedMatch
 )
 
 // An inputFormat is one input format: its name, the file extensions that hint
@@ -59,6 +64,73 @@ var formats = []inputFormat{
 			jr := NewJSONLReader(r)
 			jr.Path = path
 			return jr
+		},
+	},
+	{
+		name:  OpenAlexSource,
+		sniff: jsonSigned(openAlexMarks...),
+		open: func(r io.Reader, path string) Reader {
+			or := NewOpenAlexReader(r)
+			or.Path = path
+			return or
+		},
+	},
+	{
+		name:  SemanticScholarSource,
+		sniff: jsonSigned(semanticScholarMarks...),
+		open: func(r io.Reader, path string) Reader {
+			sr := NewSemanticScholarReader(r)
+			sr.Path = path
+			return sr
+		},
+	},
+	{
+		name:  HFDailySource,
+		sniff: sniffHFDaily,
+		open: func(r io.Reader, path string) Reader {
+			hr := NewHFDailyReader(r)
+			hr.Path = path
+			return hr
+		},
+	},
+	{
+		name:  ArXivAtomSource,
+		exts:  []string{".xml", ".atom"},
+		sniff: sniffAtom,
+		open: func(r io.Reader, path string) Reader {
+			ar := NewAtomReader(r)
+			ar.Path = path
+			return ar
+		},
+	},
+	{
+		name:  BibTeXSource,
+		exts:  []string{".bib", ".bibtex"},
+		sniff: sniffBibTeX,
+		open: func(r io.Reader, path string) Reader {
+			br := NewBibTeXReader(r)
+			br.Path = path
+			return br
+		},
+	},
+	{
+		name:  RISSource,
+		exts:  []string{".ris"},
+		sniff: sniffRIS,
+		open: func(r io.Reader, path string) Reader {
+			rr := NewRISReader(r)
+			rr.Path = path
+			return rr
+		},
+	},
+	{
+		name:  CSVSource,
+		exts:  []string{".csv", ".tsv"},
+		sniff: sniffCSV,
+		open: func(r io.Reader, path string) Reader {
+			cr := NewCSVReader(r)
+			cr.Path = path
+			return cr
 		},
 	},
 	{
@@ -124,6 +196,124 @@ func sniffJSONL(head []byte) match {
 func firstLineObject(head []byte) ([]byte, bool) {
 	first, _, _ := bytes.Cut(head, []byte{'\n'})
 	return first, json.Valid(first)
+}
+
+// openAlexMarks are written only by OpenAlex: a work's id, its
+// abstract's inverted index.
+var openAlexMarks = []*regexp.Regexp{
+	regexp.MustCompile(`"id"\s*:\s*"https://openalex\.org/W\d`),
+	regexp.MustCompile(`"abstract_inverted_index"\s*:`),
+}
+
+// semanticScholarMarks: Semantic Scholar's name for its paper ids, and the
+// wrappers of its citations and references responses.
+var semanticScholarMarks = []*regexp.Regexp{
+	regexp.MustCompile(`"(paperId|citingPaper|citedPaper)"\s*:`),
+}
+
+// jsonSigned returns a sniffer for JSON (an object or array) that holds
+// one of the marks.
+func jsonSigned(marks ...*regexp.Regexp) func(head []byte) match {
+	return func(head []byte) match {
+		if len(head) == 0 {
+			return maybeMatch
+		}
+		if head[0] != '{' && head[0] != '[' {
+			return noMatch
+		}
+		for _, m := range marks {
+			if m.Match(head) {
+				return signedMatch
+			}
+		}
+		return noMatch
+	}
+}
+
+var (
+	hfPaperMark = regexp.MustCompile(`"paper"\s*:\s*\{`)
+	hfMarks     = regexp.MustCompile(`"(submittedOnDailyAt|submittedOnDailyBy|submittedBy|numComments|discussionId|upvotes|ai_summary|ai_keywords)"\s*:`)
+)
+
+// sniffHFDaily: items that wrap a paper, with fields only Hugging Face's
+// papers API writes.
+func sniffHFDaily(head []byte) match {
+	switch {
+	case len(head) == 0:
+		return maybeMatch
+	case head[0] != '[' && head[0] != '{':
+		return noMatch
+	case hfPaperMark.Match(head) && hfMarks.Match(head):
+		return signedMatch
+	}
+	return noMatch
+}
+
+// sniffAtom: XML that holds an Atom feed or entry.
+func sniffAtom(head []byte) match {
+	switch {
+	case len(head) == 0:
+		return maybeMatch
+	case head[0] != '<':
+		return noMatch
+	case bytes.Contains(head, []byte("http://www.w3.org/2005/Atom")):
+		return signedMatch
+	case bytes.Contains(head, []byte("<feed")) || bytes.Contains(head, []byte("<entry")):
+		return sureMatch
+	}
+	return noMatch
+}
+
+// bibEntryLine matches a line that starts a BibTeX entry.
+var bibEntryLine = regexp.MustCompile(`(?m)^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]`)
+
+// sniffBibTeX: an entry on the first line that is not blank or a %
+// comment, or else on some line (BibTeX ignores text between entries).
+func sniffBibTeX(head []byte) match {
+	if len(head) == 0 {
+		return maybeMatch
+	}
+	rest := head
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] == '%' {
+			continue
+		}
+		if bibEntryLine.Match(line) {
+			return sureMatch
+		}
+		break
+	}
+	if bibEntryLine.Match(head) {
+		return maybeMatch
+	}
+	return noMatch
+}
+
+// sniffRIS: a TY line first.
+func sniffRIS(head []byte) match {
+	if len(head) == 0 {
+		return maybeMatch
+	}
+	first, _, _ := bytes.Cut(head, []byte{'\n'})
+	if tag, _, ok := risTag(string(bytes.TrimRight(first, "\r"))); ok && tag == "TY" {
+		return sureMatch
+	}
+	return noMatch
+}
+
+// sniffCSV: a header line with a title column among others.
+func sniffCSV(head []byte) match {
+	if len(head) == 0 {
+		return maybeMatch
+	}
+	first, _, _ := bytes.Cut(head, []byte{'\n'})
+	if _, ok := csvComma(first); ok {
+		return sureMatch
+	}
+	return noMatch
 }
 
 // sniffText: any text, that is without NUL bytes or control characters

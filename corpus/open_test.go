@@ -41,6 +41,29 @@ func TestSniff(t *testing.T) {
 		{"binary", "\x00\x01\x02\x03", "in", ""},
 		{"control characters", "A Title\n\x1b[0m\n", "in", ""},
 		{"invalid UTF-8", "A Title\n\xe9t\xe9\n", "in", PageSource},
+		{"OpenAlex work", `{"id": "https://openalex.org/W2741809807", "title": "One"}`, "in.json", OpenAlexSource},
+		{"OpenAlex works response", "{\"meta\": {},\n \"results\": [{\"abstract_inverted_index\": null}]}", "in", OpenAlexSource},
+		{"OpenAlex id that is not a work's, on a page", "https://openalex.org/W2741809807 is a work\n", "in", PageSource},
+		{"Semantic Scholar paper", `{"paperId": "649def34", "title": "One"}` + "\n", "in.jsonl", SemanticScholarSource},
+		{"Semantic Scholar citations", `{"data": [{"citingPaper": {"title": "One"}}]}`, "in", SemanticScholarSource},
+		{"Hugging Face daily papers", `[{"paper": {"id": "2503.11731", "upvotes": 3}, "title": "One"}]`, "in", HFDailySource},
+		{"wrapped papers of another source", `[{"paper": {"id": "2503.11731"}, "title": "One"}]`, "in", JSONSource},
+		{"Atom feed", "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", "in", ArXivAtomSource},
+		{"Atom entry without namespace", "<entry><title>One</title></entry>", "in", ArXivAtomSource},
+		{"other XML", "<?xml version=\"1.0\"?>\n<PubmedArticleSet></PubmedArticleSet>", "in", PageSource},
+		{"BibTeX", "% comment\n\n@Article{key,\n title = {One}}\n", "in", BibTeXSource},
+		{"BibTeX after text", "References for the talk\n@misc(key, title = {One})\n", "in", BibTeXSource},
+		{"BibTeX after text named .txt", "References for the talk\n@misc(key, title = {One})\n", "in.txt", PageSource},
+		{"RIS", "TY  - JOUR\r\nTI  - One\r\nER  - \r\n", "in", RISSource},
+		{"RIS tag other than TY first", "TI  - One\nER  -\n", "in", PageSource},
+		{"CSV", "Title,Abstract,Year\nOne,Two,2020\n", "in", CSVSource},
+		{"CSV with semicolons", "\"title\";\"year\"\n\"One\";2020\n", "in", CSVSource},
+		{"TSV", "id\tTitle\n1\tOne\n", "in", CSVSource},
+		{"comma-separated without a title column", "name,value\na,1\n", "in", PageSource},
+		{"empty named .bib", "", "in.bib", BibTeXSource},
+		{"empty named .ris.gz", "", "in.ris.gz", RISSource},
+		{"empty named .csv", "", "in.csv", CSVSource},
+		{"empty named .xml", "", "in.xml", ArXivAtomSource},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,7 +180,7 @@ func TestOpenErrors(t *testing.T) {
 	}{
 		{"missing file", missing, "auto", fs.ErrNotExist, `corpus: open "` + missing + `": `},
 		{"directory", dir, "auto", nil, `corpus: open "` + dir + `": is a directory`},
-		{"unknown format", binary, "bibtex", ErrUnknownFormat, `corpus: unknown format "bibtex", must be one of [auto json jsonl papers-page]`},
+		{"unknown format", binary, "endnote", ErrUnknownFormat, `corpus: unknown format "endnote", must be one of [auto json jsonl openalex semantic-scholar hf-daily arxiv-atom bibtex ris csv papers-page]`},
 		{"format not told", binary, "auto", ErrUnknownFormat, `cannot tell the format of "` + binary + `"`},
 		{"bad gzip", badGzip, "auto", nil, `corpus: reading gzip "` + badGzip + `": `},
 	}
@@ -222,8 +245,8 @@ func TestNewReader(t *testing.T) {
 	if len(got) != 1 || got[0].ArXivID != "2503.11731" {
 		t.Errorf("read %+v, want the paper 2503.11731", got)
 	}
-	if _, _, err := NewReader(strings.NewReader(input), "-", "csv"); !errors.Is(err, ErrUnknownFormat) {
-		t.Errorf("format csv: error %v, want ErrUnknownFormat", err)
+	if _, _, err := NewReader(strings.NewReader(input), "-", "endnote"); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("format endnote: error %v, want ErrUnknownFormat", err)
 	}
 	// Every format in Formats can be named.
 	for _, name := range Formats {

@@ -20,10 +20,15 @@ type Paper struct {
 	Year     int      `json:"year,omitempty"`
 	Authors  []string `json:"authors,omitempty"`
 	URL      string   `json:"url,omitempty"`
+	// Categories lists the subject categories the input files the paper
+	// under, primary first, as arXiv names them ("cs.CL", "cs.LG").
+	Categories []string `json:"categories,omitempty"`
 	// Source names the input format the record came from ("jsonl", "papers-page", ...).
 	Source string `json:"source,omitempty"`
-	// References lists the PIDs or input ids of papers this one cites, where
-	// the input records real citations.
+	// References lists the ids of papers this one cites, where the input
+	// records real citations: their PIDs or the ids the input gives them
+	// (Semantic Scholar paperIds, OpenAlex "W..." ids), which paperkg
+	// resolves through Paper.ID.
 	References []string `json:"references,omitempty"`
 }
 
@@ -81,4 +86,7 @@ var (
 	// ErrTooLong is reported for a record (a line, in line-based formats)
 	// longer than the reader's MaxRecordBytes. The reader skips it.
 	ErrTooLong = errors.New("record too long")
+	// ErrFieldCount is reported for a CSV row with more or fewer fields
+	// than its header.
+	ErrFieldCount = errors.New("wrong number of fields")
 )

@@ -51,17 +51,9 @@ func (e errRecordSyntax) Error() string { return "syntax error at offset " + str
 // string nor null, with ErrNoTitle for an object with neither a title nor
 // an identifier, and with errRecordSyntax for invalid JSON.
 func parseRecord(data []byte, source string) (*Paper, error) {
-	v := bytes.TrimLeft(data, " \t\r\n")
-	if len(v) == 0 || v[0] != '{' {
-		var raw json.RawMessage
-		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, syntaxError(err, len(data))
-		}
-		return nil, ErrShape
-	}
 	var rec jsonRecord
-	if err := json.Unmarshal(data, &rec); err != nil {
-		return nil, syntaxError(err, len(data))
+	if err := decodeObject(data, &rec); err != nil {
+		return nil, err
 	}
 	p, err := rec.paper(1)
 	if err != nil {

@@ -93,9 +93,6 @@ func longBefore(text string, toks []token, open int, sf span) (definition, bool)
 	first := last + 1
 	for k := last; k >= 0 && last-k < max; k-- {
 		if !toks[k].word {
-			if quote(text[toks[k].start:toks[k].end]) {
-				break
-			}
 			break
 		}
 		first = k
@@ -111,7 +108,7 @@ func longBefore(text string, toks []token, open int, sf span) (definition, bool)
 	if start, ok := initialsForm(s, text, toks[first:last+1]); ok {
 		long.start = start
 	} else if lf, ok := bestLongForm(s, text[winStart:winEnd]); ok {
-		long.start = winStart + lf
+		long.start = widest(s, text, toks[first:last+1], winStart+lf, winEnd)
 	} else {
 		return definition{}, false
 	}
@@ -133,11 +130,98 @@ func shortBefore(text string, toks []token, open int, lf span) (definition, bool
 		return definition{}, false
 	}
 	l := text[lf.start:lf.end]
-	start, ok := bestLongForm(s, l)
-	if !ok || start != 0 || !longForm(l, s) {
+	if start, ok := bestLongForm(s, l); !ok || start != 0 {
+		// "ELECT (Early-timestep Latent Evaluation for Candidate
+		// Selection)": letters from inside words, but the first one first.
+		if !spells(s, l) || initialsMatch(s, l) < 2 {
+			return definition{}, false
+		}
+	}
+	if !longForm(l, s) {
 		return definition{}, false
 	}
 	return definition{short: sf, long: lf}, true
+}
+
+// widest returns where the long form of sf ending at end starts: at start,
+// the shortest long form of Schwartz and Hearst, or further left at a word
+// that begins with the short form's first letter if the initials of the
+// longer form spell more of the short form. "Early-timestep Latent
+// Evaluation for Candidate Selection (ELECT)" is all of that, not just
+// "Evaluation for Candidate Selection".
+func widest(sf, text string, words []token, start, end int) int {
+	best, score := start, initialsMatch(sf, text[start:end])
+	for i := len(words) - 1; i >= 0; i-- {
+		w := words[i]
+		if w.start >= start {
+			continue
+		}
+		l := text[w.start:end]
+		if !spells(sf, l) {
+			continue
+		}
+		if m := initialsMatch(sf, l); m > score {
+			best, score = w.start, m
+		}
+	}
+	return best
+}
+
+// spells reports whether the letters and digits of sf appear in lf in
+// order, ignoring ASCII case, the first at the start of lf.
+func spells(sf, lf string) bool {
+	if sf == "" || lf == "" || lowerASCII(sf[0]) != lowerASCII(lf[0]) {
+		return false
+	}
+	j := 1
+	for i := 1; i < len(sf); i++ {
+		c := lowerASCII(sf[i])
+		if !alnumByte(c) {
+			continue
+		}
+		for j < len(lf) && lowerASCII(lf[j]) != c {
+			j++
+		}
+		if j == len(lf) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// initialsMatch returns how many letters of sf the initials of the words of
+// lf (hyphenated parts counted apart) spell in order: the length of their
+// longest common subsequence.
+func initialsMatch(sf, lf string) int {
+	var a, b []byte
+	for i := 0; i < len(sf); i++ {
+		if c := lowerASCII(sf[i]); 'a' <= c && c <= 'z' {
+			a = append(a, c)
+		}
+	}
+	for i := 0; i < len(lf); i++ {
+		if alnumByte(lf[i]) && (i == 0 || !alnumByte(lf[i-1])) {
+			b = append(b, lowerASCII(lf[i]))
+		}
+	}
+	// Dynamic programming over two short strings.
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			switch {
+			case a[i] == b[j]:
+				cur[j+1] = prev[j] + 1
+			case prev[j+1] >= cur[j]:
+				cur[j+1] = prev[j+1]
+			default:
+				cur[j+1] = cur[j]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // shortForm reports whether s may be a short form: at most two words and
@@ -150,8 +234,10 @@ func shortForm(s string) bool {
 	if !alnum(r) {
 		return false
 	}
+	// An abbreviation is mostly capitals: "LoRA", "MoE", "LLMs", but not a
+	// coined name such as "BadApex" or "Mamba".
 	sh := shapeOf(s)
-	return sh.upper > 0 && sh.upper+sh.lower >= 2
+	return sh.upper > 0 && sh.upper+sh.lower >= 2 && sh.lower <= 2*sh.upper
 }
 
 // longForm applies the checks of Schwartz and Hearst on a found long form:
@@ -210,11 +296,16 @@ func initialsForm(sf, text string, words []token) (int, bool) {
 			off = end + 1
 		}
 	}
-	// spell reports whether parts[i:] spell letters[j:].
+	// spell reports whether parts[i:] spell letters[j:]. failed remembers
+	// the pairs that do not, which keeps the search polynomial.
+	failed := make([]bool, len(parts)*(len(letters)+1))
 	var spell func(i, j int) bool
 	spell = func(i, j int) bool {
 		if i == len(parts) {
 			return j == len(letters)
+		}
+		if failed[i*(len(letters)+1)+j] {
+			return false
 		}
 		w := parts[i].text
 		if (parts[i].inner || functionWords[strings.ToLower(w)]) && i > 0 && spell(i+1, j) {
@@ -228,6 +319,7 @@ func initialsForm(sf, text string, words []token) (int, bool) {
 				return true
 			}
 		}
+		failed[i*(len(letters)+1)+j] = true
 		return false
 	}
 	for first := len(parts) - 1; first >= 0 && len(parts)-first <= 2*len(letters); first-- {

@@ -24,6 +24,11 @@ func TestDefinitions(t *testing.T) {
 			[]string{"LoRA=Low-Rank Adaptation", "PAIntA=Prompt-Aware Introverted Attention"}},
 		{"hyphenated word spells one letter", "a Multi-modal Trusted Fusion (MTF) module",
 			[]string{"MTF=Multi-modal Trusted Fusion"}},
+		{"letters inside words, long form first", "Early-timestep Latent Evaluation for Candidate Selection (ELECT) works",
+			[]string{"ELECT=Early-timestep Latent Evaluation for Candidate Selection"}},
+		{"letters inside words, short form first", "We call it ELECT (Early-timestep Latent Evaluation for Candidate Selection).",
+			[]string{"ELECT=Early-timestep Latent Evaluation for Candidate Selection"}},
+		{"a coined name is no abbreviation", "Backdoor Attack Based on Adaptive Optimization Mechanism of Black-box Large Language Models (BadApex)", nil},
 		{"short form first", "the GUIDE (Guideline-Guided) dataset",
 			[]string{"GUIDE=Guideline-Guided"}},
 		{"more in the parenthesis", "reinforcement learning (RL; Sutton, 1998)",
@@ -43,7 +48,7 @@ func TestDefinitions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			toks := tokenize(tt.text, 0)
+			toks := tokenize(nil, tt.text, 0)
 			var got []string
 			for _, d := range definitions(tt.text, toks) {
 				got = append(got, tt.text[d.short.start:d.short.end]+"="+tt.text[d.long.start:d.long.end])

@@ -335,7 +335,7 @@ func TestTokenize(t *testing.T) {
 	title := "DualDiff+: A^2Nav"
 	text := Text(title, "Use ViT-B/16, Qwen2.5-Math and ReST-MCTS* (e.g. GPT-4). See https://x.org/a-b. Done.")
 	var words, starts []string
-	for _, tok := range tokenize(text, len(title)) {
+	for _, tok := range tokenize(nil, text, len(title)) {
 		if tok.word {
 			words = append(words, text[tok.start:tok.end])
 			if tok.sent {
@@ -418,4 +418,73 @@ func FuzzNormKey(f *testing.F) {
 			t.Fatalf("normKey(%q) = %q, Normalize gives %q", s, got, want)
 		}
 	})
+}
+
+// TestExtractLongInput checks that long inputs neither slow Extract down
+// beyond linear-looking time nor break the counts: one thing mentioned
+// thousands of times is one entity.
+func TestExtractLongInput(t *testing.T) {
+	const n = 2000
+	tests := []struct {
+		name, abstract string
+		want           string
+		count          int
+	}{
+		{"definitions", strings.Repeat("A Multi-modal Trusted Fusion (MTF) module. ", n), "MTF", 2 * n},
+		{"names", strings.Repeat("FooNet beats CLIP. ", n), "FooNet", n},
+		{"capitalised words", strings.Repeat("the Deformation Controller moves. ", n), "Deformation Controller", n},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractFixture("Long", tt.abstract)
+			var found *Entity
+			for i := range got {
+				if got[i].Name == tt.want {
+					found = &got[i]
+				}
+			}
+			if found == nil {
+				t.Fatalf("no entity %q in %d entities", tt.want, len(got))
+			}
+			if found.Count != tt.count {
+				t.Errorf("%s: count %d, want %d", tt.want, found.Count, tt.count)
+			}
+		})
+	}
+}
+
+// TestExtractConcurrent checks that concurrent calls, which share the
+// lexicon and a pool of working memory, give the results of sequential ones.
+func TestExtractConcurrent(t *testing.T) {
+	inputs := [][2]string{
+		{"LipVoicer: Generating Speech", "We present LipVoicer, a novel model. It beats GPT-4 on the LRS3 dataset."},
+		{"Diffusion Models and Transformers", "Reinforcement Learning (RL) with LLMs and CLIP."},
+		{"A much longer title about ImageNet", strings.Repeat("FooNet and the MPII Human Pose dataset. ", 50)},
+		{"", "x"},
+	}
+	want := make([][]Entity, len(inputs))
+	for i, in := range inputs {
+		want[i] = extractFixture(in[0], in[1])
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(inputs))
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				for i, in := range inputs {
+					if diff := cmp.Diff(want[i], extractFixture(in[0], in[1])); diff != "" {
+						errs <- diff
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for d := range errs {
+		t.Errorf("concurrent result differs (-sequential +concurrent):\n%s", d)
+	}
 }

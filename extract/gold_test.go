@@ -17,8 +17,10 @@ var goldFloors = []struct {
 	file                  string
 	untyped, typed, named float64
 }{
-	{"seed.jsonl", 0, 0, 0},
-	{"arxiv-dev.jsonl", 0, 0, 0},
+	// Measured with the embedded lexicon of 7,000 lines: seed 0.909
+	// untyped, 0.832 typed, 0.917 named; dev 0.831, 0.801, 0.856.
+	{"seed.jsonl", 0.87, 0.79, 0.88},
+	{"arxiv-dev.jsonl", 0.79, 0.75, 0.81},
 }
 
 func TestGold(t *testing.T) {

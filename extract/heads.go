@@ -42,7 +42,7 @@ func init() {
 			tokenizer planner simulator classifier predictor chatbot tracker
 			segmenter captioner renderer reasoner solver retriever reranker embedder
 			copilot vae gan transformer`,
-		kindDataset: `dataset corpus corpora data database collection survey project`,
+		kindDataset:   `dataset corpus corpora data database collection survey project`,
 		kindBenchmark: `benchmark suite leaderboard testbed arena`,
 		kindMethod: `method framework approach algorithm technique strategy mechanism
 			module loss objective paradigm pipeline procedure recipe scheme prompting

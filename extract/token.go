@@ -26,10 +26,9 @@ type token struct {
 	name, capital bool
 }
 
-// tokenize splits text into tokens. titleEnd is the length of the title in
-// text.
-func tokenize(text string, titleEnd int) []token {
-	toks := make([]token, 0, len(text)/5)
+// tokenize appends the tokens of text to toks. titleEnd is the length of the
+// title in text.
+func tokenize(toks []token, text string, titleEnd int) []token {
 	sent := true
 	for i := 0; i < len(text); {
 		r, n := rune(text[i]), 1

@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	gonum "gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 )
@@ -218,42 +217,55 @@ func pageRank(n int, arcs []arc) []float64 {
 	return ranks
 }
 
-// communities returns the Louvain communities of the undirected graph of
-// edges (each given once) on n nodes: the community of each node, or -1
-// for a node alone in its community. Communities are numbered by
-// decreasing size, then by their smallest node.
-func communities(n int, edges []arc) []int {
-	group := make([]int, n)
-	for i := range group {
-		group[i] = -1
-	}
-	if n == 0 || len(edges) == 0 {
-		return group
+// louvain returns the Louvain communities (see louvainCSR) of the
+// undirected graph of edges (each given once) on n nodes at resolution
+// res, each as its nodes in increasing order, largest first, then by
+// smallest node; and the modularity Q at resolution 1 of that partition.
+// Every node is in one community, a node without edges alone in its own.
+// The random source is fixed, so the same graph always gives the same
+// communities.
+func louvain(n int, edges []arc, res float64) ([][]int32, float64) {
+	if n == 0 {
+		return nil, 0
 	}
 	both := make([]arc, 0, 2*len(edges))
 	for _, e := range edges {
 		both = append(both, e, arc{u: e.v, v: e.u, w: e.w})
 	}
-	reduced := community.Modularize(undirected{newCSR(n, both)}, 1, rand.NewPCG(1, 1))
-	var comms [][]int
-	for _, c := range reduced.Communities() {
-		if len(c) < 2 {
-			continue
-		}
-		ids := make([]int, len(c))
-		for i, node := range c {
-			ids[i] = int(node.ID())
-		}
-		slices.Sort(ids)
-		comms = append(comms, ids)
+	g := newCSR(n, both)
+	comm := louvainCSR(g, res, rand.NewPCG(1, 1))
+	q := modularity(g, comm, 1)
+	var nc int32
+	for _, c := range comm {
+		nc = max(nc, c+1)
 	}
-	slices.SortFunc(comms, func(a, b []int) int {
+	comms := make([][]int32, nc)
+	for u, c := range comm {
+		comms[c] = append(comms[c], int32(u))
+	}
+	slices.SortFunc(comms, func(a, b []int32) int {
 		if len(a) != len(b) {
 			return len(b) - len(a)
 		}
-		return a[0] - b[0]
+		return cmp.Compare(a[0], b[0])
 	})
+	return comms, q
+}
+
+// communities returns the Louvain communities at resolution res of the
+// undirected graph of edges (each given once) on n nodes: the community
+// of each node, or -1 for a node alone in its community. Communities are
+// numbered by decreasing size, then by their smallest node.
+func communities(n int, edges []arc, res float64) []int {
+	group := make([]int, n)
+	for i := range group {
+		group[i] = -1
+	}
+	comms, _ := louvain(n, edges, res)
 	for g, c := range comms {
+		if len(c) < 2 {
+			break
+		}
 		for _, id := range c {
 			group[id] = g
 		}

@@ -52,13 +52,26 @@ type Graph struct {
 	eintro []bool
 
 	idf []float64 // by entity
+
+	// Text: the terms of all papers with their document frequencies, and
+	// each paper's signature (see loadText) by paper, sterm[soff[p]:
+	// soff[p+1]] in increasing order with weights sw, and by term,
+	// tpap[toff[t]:toff[t+1]] with weights tw.
+	terms      []string
+	tdf        []int32
+	avgLen     float64
+	soff       []int32
+	sterm      []int32
+	sw         []float32
+	toff, tpap []int32
+	tw         []float32
 }
 
-// Load reads the papers, entities and mentions of db into a Graph. Entity
-// weights come from the mentions loaded: idf(e) = ln(N/df(e)), N the number
-// of papers. It reads the three tables one after the other; papers put
-// meanwhile may be missing from some of them, and their mentions are then
-// left out.
+// Load reads the papers, entities, mentions and term vectors of db into a
+// Graph. Entity weights come from the mentions loaded: idf(e) = ln(N/df(e)),
+// N the number of papers; term weights likewise from the term vectors. It
+// reads the tables one after the other; papers put meanwhile may be missing
+// from some of them, and their mentions and terms are then left out.
 func Load(ctx context.Context, db *store.DB) (*Graph, error) {
 	g := &Graph{pindex: make(map[string]int32), eindex: make(map[string]int32)}
 	err := db.EachPaperPID(ctx, func(pid string, p corpus.Paper) error {
@@ -121,7 +134,19 @@ func Load(ctx context.Context, db *store.DB) (*Graph, error) {
 	for e := range g.idf {
 		g.idf[e] = IDF(np, g.df(int32(e)))
 	}
+	if err := g.loadText(ctx, db); err != nil {
+		return nil, err
+	}
 	return g, nil
+}
+
+// Paper returns the paper stored under key pid, without its abstract.
+func (g *Graph) Paper(pid string) (corpus.Paper, bool) {
+	p, ok := g.pindex[pid]
+	if !ok {
+		return corpus.Paper{}, false
+	}
+	return g.papers[p], true
 }
 
 // Papers returns the number of papers in g.
@@ -150,9 +175,11 @@ type Use struct {
 }
 
 // Uses returns every citation-like link of g, ordered by From, then To.
+// Entities that more than five papers introduce carry none: they are
+// generic names, not one paper's contribution.
 func (g *Graph) Uses() []Use {
 	var out []Use
-	for _, l := range g.uses(entityFilter{}) {
+	for _, l := range g.uses(entityFilter{}, nil) {
 		out = append(out, Use{From: g.pids[l.from], To: g.pids[l.to], Entities: g.names(l.ents), Weight: l.weight})
 	}
 	return out
@@ -165,9 +192,10 @@ type useLink struct {
 	weight   float64
 }
 
-// uses returns the citation-like links through the entities f selects,
-// ordered by from, then to.
-func (g *Graph) uses(f entityFilter) []useLink {
+// uses returns the citation-like links through the entities f selects
+// between the papers in selects (all if in is nil), ordered by from, then
+// to.
+func (g *Graph) uses(f entityFilter, in []bool) []useLink {
 	type pair struct{ from, to int32 }
 	acc := make(map[pair]*useLink)
 	for e := range g.ents {
@@ -178,15 +206,15 @@ func (g *Graph) uses(f entityFilter) []useLink {
 		ps, intro := g.papersOf(e)
 		var introducers []int32
 		for i, p := range ps {
-			if intro[i] {
+			if intro[i] && (in == nil || in[p]) {
 				introducers = append(introducers, p)
 			}
 		}
-		if len(introducers) == 0 {
+		if len(introducers) == 0 || len(introducers) > maxIntroducers {
 			continue
 		}
 		for i, from := range ps {
-			if intro[i] {
+			if intro[i] || in != nil && !in[from] {
 				continue
 			}
 			for _, to := range introducers {

@@ -17,19 +17,28 @@ import (
 type RelatedOptions struct {
 	// Limit is how many papers to return (default 10).
 	Limit int
-	// MaxDF skips entities mentioned by more papers than this (default
+	// MaxDF skips entities and terms in more papers than this (default
 	// DefaultMaxDF of the number of papers).
 	MaxDF int
+	// TextWeight is λ, the weight of text similarity against shared
+	// entities (default DefaultTextWeight; negative: entities alone).
+	TextWeight float64
 }
 
 // A Relation is a paper related to a query, and why.
 type Relation struct {
 	PID   string       `json:"pid"` // the key the paper is stored under
 	Paper corpus.Paper `json:"paper"`
-	Score float64      `json:"score"`
+	// Score is EntityScore + λ TextScore (see Related).
+	Score       float64 `json:"score"`
+	EntityScore float64 `json:"entity_score"`
+	TextScore   float64 `json:"text_score"`
 	// Shared are the entities that relate the paper to the query, by
 	// decreasing weight.
 	Shared []Shared `json:"shared"`
+	// Terms are the terms of the query that weigh most in the paper's
+	// text score, at most five, by decreasing weight.
+	Terms []string `json:"terms"`
 	// Uses names the entities the paper uses that a query paper
 	// introduces: the paper builds on the query.
 	Uses []string `json:"uses,omitempty"`
@@ -48,6 +57,9 @@ type Shared struct {
 	Weight float64      `json:"weight"`
 }
 
+// termsShown is how many terms a Relation lists.
+const termsShown = 5
+
 func (opt RelatedOptions) limit() int {
 	if opt.Limit <= 0 {
 		return 10
@@ -62,33 +74,68 @@ func (opt RelatedOptions) maxDF(n int) int {
 	return opt.MaxDF
 }
 
+func (opt RelatedOptions) textWeight() float64 {
+	return ViewOptions{TextWeight: opt.TextWeight}.textWeight()
+}
+
+// errTooCommon stops the walk of a term's papers that has passed MaxDF.
+var errTooCommon = errors.New("graph: term too common")
+
 // Related returns the papers most related to the query papers pids (keys or
 // other identifiers, see store.DB.Resolve), best first, without the query
-// papers. As bibliographic coupling counts shared references (Kessler 1963),
-// Related sums the idf of the entities a paper shares with the queries:
+// papers. It scores each paper p by the entities it shares with the
+// queries, as bibliographic coupling counts shared references (Kessler
+// 1963), and by the likeness of their texts, since many papers share no
+// named entity with any other:
 //
-//	score(p) = Σ_{e ∈ E(q) ∩ E(p)} ln(N / df(e))
+//	score(p) = E(p) + λ T(p)
+//	E(p) = Σ_{e ∈ E(q) ∩ E(p)} idf(e) / Σ_{e ∈ E(q)} idf(e)
+//	T(p) = BM25(q, p) / BM25(q, q)
 //
-// where E(q) is the union of the query papers' entities, skipping those in
-// more than opt.MaxDF papers. Ties go to the paper sharing more entities,
-// then to the smaller key, so papers sharing only entities of idf 0 (in
-// every paper) still come last rather than not at all. Related walks the
-// inverted index of each query entity and reads no other paper's
-// mentions. It returns an error wrapping store.ErrNotFound for an unknown
-// query paper.
+// E(q) is the union of the query papers' entities, and idf(e) = ln(N/df(e)),
+// both leaving out entities in more than opt.MaxDF papers; so E is the
+// share of the query's entity weight that p has. BM25 (Robertson and
+// Zaragoza 2009) compares the query's terms, their counts added up over
+// the query papers, with p's:
+//
+//	BM25(q, p) = Σ_{t ∈ q} idf(t) · sat(tf(t, q), |q|) · sat(tf(t, p), |p|)
+//	idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
+//	sat(tf, len) = tf (k1 + 1) / (tf + k1 (1 − b + b len / avglen))
+//
+// with k1 = 1.2 and b = 0.75, skipping terms in more than opt.MaxDF
+// papers. The query's own terms saturate as a document's do, since the
+// query is a paper, and dividing by the query's score against itself puts
+// T on the scale of E: 1 for a paper with the query's text, about 0.1 to
+// 0.3 for one on the same subject. λ is opt.TextWeight.
+//
+// Ties go to the paper sharing more entities, then to the smaller key.
+// Related walks the inverted indexes of each query entity and term and
+// reads no other paper's mentions; terms in more than opt.MaxDF papers
+// stop their walk there. It returns an error wrapping store.ErrNotFound for
+// an unknown query paper.
 func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOptions) ([]Relation, error) {
 	st, err := db.Stats()
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
+	ts, err := db.TextStats()
+	if err != nil {
+		return nil, fmt.Errorf("graph: %w", err)
+	}
 	maxDF := opt.maxDF(st.Papers)
+	lambda := opt.textWeight()
 
 	query := make(map[string]bool)
 	queryRole := make(map[string]extract.Role) // entity -> introduces if any query paper does
+	qcount := make(map[string]int)             // term -> count in the queries
+	qlen := 0
 	for _, id := range pids {
 		pid, err := db.Resolve(id)
 		if err != nil {
 			return nil, fmt.Errorf("graph: paper %q: %w", id, err)
+		}
+		if query[pid] {
+			continue
 		}
 		query[pid] = true
 		ms, err := db.Mentions(pid)
@@ -100,14 +147,31 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 				queryRole[m.EID] = m.Role
 			}
 		}
+		tv, err := db.PaperTerms(pid)
+		if err != nil {
+			return nil, fmt.Errorf("graph: paper %q: %w", id, err)
+		}
+		for i, t := range tv.Terms {
+			qcount[t] += tv.Counts[i]
+		}
+		qlen += tv.Length
 	}
 
 	type cand struct {
-		score        float64
+		entity, text float64
 		shared       []Shared
 		uses, usedBy []string
 	}
 	cands := make(map[string]*cand)
+	get := func(pid string) *cand {
+		c := cands[pid]
+		if c == nil {
+			c = new(cand)
+			cands[pid] = c
+		}
+		return c
+	}
+	var entityTotal float64
 	for _, eid := range sortedKeys(queryRole) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -123,17 +187,14 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 			continue
 		}
 		w := IDF(st.Papers, ent.Papers)
+		entityTotal += w
 		qrole := queryRole[eid]
 		err = db.EntityPapers(eid, func(pid string, role extract.Role) error {
 			if query[pid] {
 				return nil
 			}
-			c := cands[pid]
-			if c == nil {
-				c = new(cand)
-				cands[pid] = c
-			}
-			c.score += w
+			c := get(pid)
+			c.entity += w
 			c.shared = append(c.shared, Shared{Entity: ent, Weight: w})
 			switch {
 			case role == extract.Uses && qrole == extract.Introduces:
@@ -148,16 +209,71 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		}
 	}
 
+	// Text: each query term's weight idf(t) · sat(tf(t, q), |q|), kept
+	// to explain the results.
+	var avgLen float64
+	if ts.Papers > 0 {
+		avgLen = float64(ts.Tokens) / float64(ts.Papers)
+	}
+	qweight := make(map[string]float64)
+	var self float64
+	type posting struct {
+		pid           string
+		count, length int
+	}
+	var buf []posting
+	if lambda > 0 {
+		for _, t := range sortedKeys(qcount) {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			buf = buf[:0]
+			err := db.TermPapers(t, func(pid string, count, length int) error {
+				if len(buf) == maxDF {
+					return errTooCommon
+				}
+				buf = append(buf, posting{pid, count, length})
+				return nil
+			})
+			if errors.Is(err, errTooCommon) {
+				continue
+			}
+			if err != nil {
+				return nil, fmt.Errorf("graph: %w", err)
+			}
+			sq := saturate(qcount[t], qlen, avgLen)
+			qw := bm25IDF(ts.Papers, len(buf)) * sq
+			qweight[t] = qw
+			self += qw * sq
+			for _, p := range buf {
+				if !query[p.pid] {
+					get(p.pid).text += qw * saturate(p.count, p.length, avgLen)
+				}
+			}
+		}
+	}
+
+	score := func(c *cand) float64 {
+		var s float64
+		if entityTotal > 0 {
+			s += c.entity / entityTotal
+		}
+		if self > 0 {
+			s += lambda * c.text / self
+		}
+		return s
+	}
 	ranked := make([]string, 0, len(cands))
-	for pid := range cands {
+	scores := make(map[string]float64, len(cands))
+	for pid, c := range cands {
 		ranked = append(ranked, pid)
+		scores[pid] = score(c)
 	}
 	slices.SortFunc(ranked, func(a, b string) int {
-		ca, cb := cands[a], cands[b]
-		if c := cmp.Compare(cb.score, ca.score); c != 0 {
+		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(len(cb.shared), len(ca.shared)); c != 0 {
+		if c := cmp.Compare(len(cands[b].shared), len(cands[a].shared)); c != 0 {
 			return c
 		}
 		return strings.Compare(a, b)
@@ -170,10 +286,56 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		if err != nil {
 			return nil, fmt.Errorf("graph: paper %q: %w", pid, err)
 		}
-		sortShared(c.shared)
-		out = append(out, Relation{PID: pid, Paper: p, Score: c.score, Shared: c.shared, Uses: c.uses, UsedBy: c.usedBy})
+		r := Relation{PID: pid, Paper: p, Score: scores[pid], Shared: c.shared, Uses: c.uses, UsedBy: c.usedBy}
+		if entityTotal > 0 {
+			r.EntityScore = c.entity / entityTotal
+		}
+		if self > 0 {
+			r.TextScore = c.text / self
+		}
+		if r.Shared == nil {
+			r.Shared = []Shared{}
+		}
+		sortShared(r.Shared)
+		if r.Terms, err = explainTerms(db, pid, qweight, avgLen); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
 	return out, nil
+}
+
+// explainTerms returns the query terms that weigh most in paper pid's text
+// score.
+func explainTerms(db *store.DB, pid string, qweight map[string]float64, avgLen float64) ([]string, error) {
+	terms := []string{}
+	if len(qweight) == 0 {
+		return terms, nil
+	}
+	tv, err := db.PaperTerms(pid)
+	if err != nil {
+		return nil, fmt.Errorf("graph: paper %q: %w", pid, err)
+	}
+	type tw struct {
+		t string
+		w float64
+	}
+	var ws []tw
+	for i, t := range tv.Terms {
+		if qw, ok := qweight[t]; ok {
+			ws = append(ws, tw{t, qw * saturate(tv.Counts[i], tv.Length, avgLen)})
+		}
+	}
+	slices.SortFunc(ws, func(a, b tw) int {
+		if c := cmp.Compare(b.w, a.w); c != 0 {
+			return c
+		}
+		return strings.Compare(a.t, b.t)
+	})
+	for _, x := range ws[:min(len(ws), termsShown)] {
+		terms = append(terms, x.t)
+	}
+	return terms, nil
 }
 
 // RelatedToEntity returns the papers that mention the entity called name
@@ -186,8 +348,9 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 // counts by the share of the entity's other papers that mention it too
 // (entities in more than opt.MaxDF papers are skipped). Shared lists e
 // first, then those other entities by weight; Role says whether the paper
-// introduces or uses e; Uses and UsedBy are left empty. It returns an error
-// wrapping store.ErrNotFound if no entity has the name.
+// introduces or uses e; EntityScore is the score, and TextScore, Terms,
+// Uses and UsedBy are left empty. It returns an error wrapping
+// store.ErrNotFound if no entity has the name.
 func RelatedToEntity(ctx context.Context, db *store.DB, name string, opt RelatedOptions) ([]Relation, error) {
 	st, err := db.Stats()
 	if err != nil {
@@ -285,7 +448,7 @@ func RelatedToEntity(ctx context.Context, db *store.DB, name string, opt Related
 		if p.intro {
 			role = extract.Introduces
 		}
-		out = append(out, Relation{PID: p.pid, Paper: pp, Score: p.score, Shared: p.shared, Role: role})
+		out = append(out, Relation{PID: p.pid, Paper: pp, Score: p.score, EntityScore: p.score, Shared: p.shared, Terms: []string{}, Role: role})
 	}
 	return out, nil
 }

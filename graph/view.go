@@ -15,13 +15,19 @@ type View struct {
 const (
 	PaperNode  = "paper"
 	EntityNode = "entity"
+	// TopicNode stands for a topic of papers (the topics view).
+	TopicNode = "topic"
 )
 
 // Edge kinds.
 const (
-	// SharedEdge links two papers that mention the same entities, or two
-	// entities mentioned by the same papers.
+	// SharedEdge links two papers that mention the same entities, two
+	// entities mentioned by the same papers, or two topics whose papers
+	// are linked.
 	SharedEdge = "shared"
+	// SimilarEdge links two papers whose texts are alike but which share
+	// no entity.
+	SimilarEdge = "similar"
 	// MentionEdge links a paper to an entity it mentions (bipartite view).
 	MentionEdge = "mentions"
 	// UsesEdge is the citation-like edge: the source paper uses an entity
@@ -31,9 +37,9 @@ const (
 	CitesEdge = "cites"
 )
 
-// A Node is a paper or an entity.
+// A Node is a paper, an entity or a topic.
 type Node struct {
-	ID    string // paper PID, or "e:" + entity id
+	ID    string // paper PID, "e:" + entity id, or "t:" + topic number
 	Kind  string // PaperNode or EntityNode
 	Label string // short text to draw: the entity name, or a short title
 	Title string // the full paper title, or the entity name
@@ -43,17 +49,27 @@ type Node struct {
 	// Size is the node's importance in [0, 1] (PageRank or paper count,
 	// scaled), used for drawing.
 	Size float64
-	// Group is the topic or cluster the node belongs to, -1 if none.
+	// Group is the topic or cluster the node belongs to, its entity type
+	// or its year, as the view's options chose; -1 if none. Group numbers
+	// need not be consecutive: a paper's topic keeps its number in every
+	// view.
 	Group int
 	// GroupLabel names the group, for legends and clusters.
 	GroupLabel string
+	// Influence is, for a paper, how many papers use an entity that it
+	// introduces: its citation-like in-degree.
+	Influence int
 }
 
 // An Edge joins two nodes of a view by their IDs.
 type Edge struct {
 	Source, Target string
-	Kind           string  // SharedEdge, MentionEdge, UsesEdge or CitesEdge
-	Weight         float64 // > 0; summed idf of shared entities for SharedEdge
-	// Label explains the edge: the shared or used entity names.
+	Kind           string // SharedEdge, SimilarEdge, MentionEdge, UsesEdge or CitesEdge
+	// Weight is > 0: for paper links the papers' similarity, for entity
+	// links their association strength, for UsesEdge the summed idf of the
+	// entities used, for topic links the number of paper links.
+	Weight float64
+	// Label explains the edge: the shared or used entity names, the
+	// shared terms, or the paper's role in a MentionEdge.
 	Label string
 }

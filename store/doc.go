@@ -19,9 +19,9 @@
 // (pids) may contain '/' (DOIs do); entity ids never do, as they are
 // extract.Normalize forms, made of letters and digits only.
 //
-//	meta/schema          schema version, ASCII decimal ("1")
+//	meta/schema          schema version, ASCII decimal ("2")
 //	meta/count/<name>    a counter, 8 bytes big-endian: papers, entities,
-//	                     mentions, and type/<type> (entities by type)
+//	                     mentions, tokens, and type/<type> (entities by type)
 //	paper/<pid>          the paper, as the JSON of corpus.Paper
 //	pent/<pid>/<eid>     a paper's mention of an entity: mention codec
 //	epap/<eid>/<pid>     the inverted index: one role byte, 'i' or 'u'
@@ -31,6 +31,9 @@
 //	xid/arxiv:<id>       pid, for papers with an arXiv id
 //	xid/doi:<doi>        pid, for papers with a DOI (lower case)
 //	xid/id:<id>          pid, for papers with an input id (OpenAlex, ...)
+//	text/<pid>           the paper's title and abstract as terms (TermVector)
+//	term/<term>/<pid>    the term index: the term's count in the paper and
+//	                     the paper's length (see terms.go)
 //
 // The mention codec is one role byte ('i' introduces, 'u' uses), the count
 // and the offset of the first mention as unsigned varints, and the entity

@@ -319,6 +319,9 @@ func (w *docWriter) put(d *Doc, reextract func(corpus.Paper) []extract.Entity) (
 		if err := w.setMentions(key, nil, d.Entities); err != nil {
 			return PutResult{}, err
 		}
+		if err := w.setTerms(key, &p); err != nil {
+			return PutResult{}, err
+		}
 		return PutResult{Added: 1}, w.flushEntities()
 	}
 
@@ -344,6 +347,9 @@ func (w *docWriter) put(d *Doc, reextract func(corpus.Paper) []extract.Entity) (
 			return PutResult{}, err
 		}
 		if err := w.setMentions(key, old, ents); err != nil {
+			return PutResult{}, err
+		}
+		if err := w.setTerms(key, &merged); err != nil {
 			return PutResult{}, err
 		}
 		if err := w.flushEntities(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -121,7 +122,7 @@ func checkDir(dir string, readOnly bool) error {
 	switch {
 	case readOnly:
 		return fmt.Errorf("store: no database at %q: %w", dir, fs.ErrNotExist)
-	case len(entries) > 0:
+	case slices.ContainsFunc(entries, func(e os.DirEntry) bool { return e.Name() != "LOCK" && e.Name() != "MANIFEST-REWRITE" }): // a creation killed before its MANIFEST leaves these two
 		return fmt.Errorf("store: %q is not a paperkg database and not empty: give a new or empty directory", dir)
 	}
 	return nil

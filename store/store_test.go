@@ -213,7 +213,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantSt := Stats{Schema: 1, Papers: 2, Entities: 2, Mentions: 4, ByType: map[extract.Type]int{extract.Model: 1, extract.Dataset: 1}}
+	wantSt := Stats{Schema: SchemaVersion, Papers: 2, Entities: 2, Mentions: 4, ByType: map[extract.Type]int{extract.Model: 1, extract.Dataset: 1}}
 	if diff := cmp.Diff(wantSt, st); diff != "" {
 		t.Errorf("Stats (-want +got):\n%s", diff)
 	}
@@ -221,7 +221,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := `{"schema":1,"papers":2,"entities":2,"mentions":4,"by_type":{"dataset":1,"model":1}}`; string(b) != want {
+	if want := fmt.Sprintf(`{"schema":%d,"papers":2,"entities":2,"mentions":4,"by_type":{"dataset":1,"model":1}}`, SchemaVersion); string(b) != want {
 		t.Errorf("Stats JSON = %s, want %s", b, want)
 	}
 }
@@ -457,7 +457,7 @@ func TestUpdateReplacesMentions(t *testing.T) {
 		t.Errorf("LookupEntity(new network): %v", err)
 	}
 	st, _ := db.Stats()
-	want := Stats{Schema: 1, Papers: 2, Entities: 2, Mentions: 3, ByType: map[extract.Type]int{extract.Method: 1, extract.Model: 1}}
+	want := Stats{Schema: SchemaVersion, Papers: 2, Entities: 2, Mentions: 3, ByType: map[extract.Type]int{extract.Method: 1, extract.Model: 1}}
 	if diff := cmp.Diff(want, st); diff != "" {
 		t.Errorf("Stats (-want +got):\n%s", diff)
 	}
@@ -674,9 +674,10 @@ func TestSchemaRefusal(t *testing.T) {
 		version string // "" deletes the schema key
 		want    string
 	}{
-		{"newer", "2", `store: database "DIR" has schema version 2, newer than version 1 that this paperkg reads: use a newer paperkg: store: unsupported schema version`},
-		{"older", "0", `store: database "DIR" has unknown schema version "0"; this paperkg reads version 1: store: unsupported schema version`},
-		{"unknown", "v1", `store: database "DIR" has unknown schema version "v1"; this paperkg reads version 1: store: unsupported schema version`},
+		{"newer", "3", `store: database "DIR" has schema version 3, newer than version 2 that this paperkg reads: use a newer paperkg: store: unsupported schema version`},
+		{"older", "1", `store: database "DIR" has schema version 1, older than version 2 that this paperkg reads: ingest the papers into a new database: store: unsupported schema version`},
+		{"zero", "0", `store: database "DIR" has unknown schema version "0"; this paperkg reads version 2: store: unsupported schema version`},
+		{"unknown", "v1", `store: database "DIR" has unknown schema version "v1"; this paperkg reads version 2: store: unsupported schema version`},
 		{"missing", "", `store: "DIR" holds a Badger database without a paperkg schema version: store: unsupported schema version`},
 	}
 	for _, tt := range tests {

@@ -86,6 +86,7 @@ func newApp(e *env) *cli.App {
 			relatedCommand(e),
 			exportCommand(e),
 			statsCommand(e),
+			checkCommand(e),
 			evalCommand(e),
 		},
 		Writer:          e.stdout,

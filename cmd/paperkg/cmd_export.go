@@ -85,13 +85,13 @@ func buildView(ctx context.Context, db *store.DB, view string, opt graph.ViewOpt
 	var v graph.View
 	switch view {
 	case "entities":
-		v = g.EntityView(opt)
+		v, err = g.EntityView(ctx, opt)
 	case "bipartite":
-		v = g.BipartiteView(opt)
+		v, err = g.BipartiteView(ctx, opt)
 	default:
-		v = g.PaperView(opt)
+		v, err = g.PaperView(ctx, opt)
 	}
-	return &v, nil
+	return &v, err
 }
 
 func writeView(ctx context.Context, w io.Writer, v *graph.View, format string) error {

@@ -111,6 +111,7 @@ func TestRelated(t *testing.T) {
 					Entity struct{ Name string }
 					Weight float64
 				}
+				Terms []string
 			}
 			out := mustRun(t, "--db", db, "related", query, "--json")
 			if err := json.Unmarshal([]byte(out), &rels); err != nil {
@@ -119,9 +120,12 @@ func TestRelated(t *testing.T) {
 			if len(rels) == 0 {
 				t.Fatalf("related %q found nothing", query)
 			}
+			if len(rels[0].Shared) == 0 {
+				t.Errorf("the best result (%q) shares no entity", rels[0].Paper.Title)
+			}
 			for i, r := range rels {
-				if r.Score <= 0 || len(r.Shared) == 0 {
-					t.Errorf("result %d (%q) has score %v and %d shared entities", i, r.Paper.Title, r.Score, len(r.Shared))
+				if r.Score <= 0 || len(r.Shared)+len(r.Terms) == 0 {
+					t.Errorf("result %d (%q) has score %v and nothing that explains it", i, r.Paper.Title, r.Score)
 				}
 				if i > 0 && r.Score > rels[i-1].Score {
 					t.Errorf("results not sorted by score: %v after %v", r.Score, rels[i-1].Score)

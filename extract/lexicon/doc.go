@@ -35,8 +35,14 @@
 //   - a form whose words are capitalised or lower case and which has more than
 //     one word ("Monte Carlo tree search") matches in any case;
 //   - a single capitalised word ("Mamba") needs its capital;
-//   - any other form (all capitals, internal capitals, digits: "CLIP",
-//     "nuScenes", "GPT-4") matches exactly, so the word "clip" is not CLIP.
+//   - a form in mixed case ("LLaMA", "nuScenes", "Qwen2.5") matches in any
+//     case that keeps a capital ("Llama", "NuScenes", "QWEN2.5");
+//   - any other form (all capitals, or digits without lower-case letters:
+//     "CLIP", "MATH", "GPT-4") matches exactly, so the word "clip" is not
+//     CLIP and "math" is not the MATH benchmark.
+//
+// A stop phrase of class "vague" does not hide the names inside it: in
+// "LLM-based agents" the phrase is no entity, but LLM is one.
 //
 // A mention glued to a longer name by a hyphen ("GPT" in "GPT-4o", "MCTS" in
 // "ReST-MCTS") is not a mention; one followed by a lower-case compound part

@@ -62,6 +62,7 @@ type caseRule uint8
 const (
 	exact    caseRule = iota // every letter as written
 	capFirst                 // first letter as written, the rest in any case
+	mixed                    // any case with a capital: "Llama" for "LLaMA"
 	anyCase                  // ASCII case ignored
 )
 
@@ -83,6 +84,26 @@ type Lexicon struct {
 	byPat   [][]int32 // pattern ID -> forms with that folded text
 	ac      *ahocorasick.Automaton
 }
+
+// folding maps each byte of a text to the byte the matcher sees: ASCII
+// letters in lower case, digits, non-ASCII bytes and the punctuation that
+// stays inside names ("Qwen2.5", "DualDiff+", "Pass@1") as they are, and
+// every other byte, white space and hyphens among them, to a space.
+var folding = func() (t [256]byte) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		switch {
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+		case 'a' <= b && b <= 'z', '0' <= b && b <= '9', b >= utf8.RuneSelf:
+		case strings.IndexByte(".+*@^%&", b) >= 0:
+		default:
+			b = ' '
+		}
+		t[c] = b
+	}
+	return t
+}()
 
 var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	l, err := Load(data)
@@ -211,6 +232,10 @@ func (l *Lexicon) addEntry(fields []string) error {
 
 // build compiles the matcher over the folded forms. Forms that fold to the
 // same text share one pattern.
+//
+// Every pattern starts with a space, and the text is matched with a space
+// before it, so that a match can only start at the start of a word: short
+// forms ("ML", "ST") would otherwise match inside most words.
 func (l *Lexicon) build() error {
 	if len(l.forms) == 0 {
 		return nil
@@ -218,7 +243,7 @@ func (l *Lexicon) build() error {
 	ids := make(map[string]int, len(l.forms))
 	var pats [][]byte
 	for i, f := range l.forms {
-		p := fold(nil, f.text)
+		p := fold([]byte{' '}, f.text)
 		id, ok := ids[string(p)]
 		if !ok {
 			id = len(pats)
@@ -269,10 +294,15 @@ func (l *Lexicon) Find(text string) []Match {
 	if l.ac == nil || text == "" {
 		return nil
 	}
-	hay := fold(make([]byte, 0, len(text)), text)
+	buf := hays.Get().(*[]byte)
+	hay := fold(append((*buf)[:0], ' '), text)
 	raw := l.ac.FindAllOverlapping(hay)
+	*buf = hay
+	hays.Put(buf)
 	cands := make([]Match, 0, len(raw))
 	for _, m := range raw {
+		// The pattern's leading space is the byte before the mention.
+		m.End--
 		best := -1
 		for _, fi := range l.byPat[m.PatternID] {
 			f := &l.forms[fi]
@@ -301,8 +331,8 @@ func (l *Lexicon) Find(text string) []Match {
 	})
 	out := cands[:0]
 	last := 0
-	for _, c := range cands {
-		if c.Start < last {
+	for i, c := range cands {
+		if c.Start < last || c.Class == "vague" && holdsEntry(cands[i+1:], c) {
 			continue
 		}
 		out = append(out, c)
@@ -310,6 +340,24 @@ func (l *Lexicon) Find(text string) []Match {
 	}
 	return out
 }
+
+// holdsEntry reports whether one of the later candidates next is an entry
+// inside the vague stop phrase v: "LLM-based agent" is no entity, but the
+// LLM in it is one.
+func holdsEntry(next []Match, v Match) bool {
+	for _, c := range next {
+		if c.Start >= v.End {
+			return false
+		}
+		if c.Entry >= 0 && c.End <= v.End {
+			return true
+		}
+	}
+	return false
+}
+
+// hays keeps the buffers Find folds texts into.
+var hays = sync.Pool{New: func() any { return new([]byte) }}
 
 // better reports whether form a should win over b for the same span: an
 // entity over a stop phrase, an exact form over a looser one, then the
@@ -321,18 +369,11 @@ func better(a, b *form) bool {
 	return a.rule < b.rule
 }
 
-// fold appends s to dst with ASCII letters in lower case and hyphens and
-// white space as spaces. It keeps every byte offset.
+// fold appends s to dst as the matcher sees it (see folding), byte for
+// byte, so that offsets are kept.
 func fold(dst []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case c == '-' || c == '\n' || c == '\t' || c == '\r':
-			c = ' '
-		}
-		dst = append(dst, c)
+		dst = append(dst, folding[s[i]])
 	}
 	return dst
 }
@@ -340,21 +381,30 @@ func fold(dst []byte, s string) []byte {
 // ruleOf decides how strictly a form's case must be matched.
 func ruleOf(s string) caseRule {
 	words := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' })
-	capital := false
+	capital, inner, digit, lower := false, false, false, false
 	for _, w := range words {
 		for i, r := range w {
 			switch {
 			case unicode.IsDigit(r):
-				return exact
+				digit = true
 			case unicode.IsUpper(r) && i > 0:
-				return exact
+				inner = true
 			case unicode.IsUpper(r):
 				capital = true
+			case unicode.IsLower(r):
+				lower = true
 			}
 		}
 	}
 	switch {
 	case utf8.RuneCountInString(s) <= 3:
+		return exact
+	case lower && (inner || capital && digit):
+		// Mixed case is a name however it is capitalised, as long as it
+		// is: "LLaMA", "Llama", "LLAMA"; "NuScenes" for "nuScenes".
+		return mixed
+	case inner || digit:
+		// "CLIP", "MATH", "GPT-4", "o3-mini": capitals or digits as written.
 		return exact
 	case !capital:
 		return anyCase
@@ -366,13 +416,22 @@ func ruleOf(s string) caseRule {
 }
 
 // caseFits reports whether the mention m (which folds to the same bytes as
-// f.text) keeps as much of the form's case as its rule asks.
+// f.text) keeps as much of the form's case as its rule asks, and has white
+// space or a hyphen where the form has one: "reinforcement learning" is
+// not "reinforcement, learning".
 func caseFits(m string, f *form) bool {
+	for i := 0; i < len(m); i++ {
+		if space(f.text[i]) && !space(m[i]) {
+			return false
+		}
+	}
 	switch f.rule {
 	case anyCase:
 		return true
 	case capFirst:
 		return m[0] == f.text[0]
+	case mixed:
+		return strings.IndexFunc(m, unicode.IsUpper) >= 0
 	}
 	for i := 0; i < len(m); i++ {
 		a, b := m[i], f.text[i]

@@ -530,16 +530,9 @@ func nodeTooltip(n graph.Node) string {
 func nodeDiameter(size float64) float64 { return 0.18 + 0.5*size }
 
 func edgeAttrs(e graph.Edge, maxWeight float64, directed bool) map[string]string {
-	st, ok := edgeStyles[e.Kind]
-	if !ok {
-		st = defaultEdgeStyle
-	}
-	pen := 0.5
-	if maxWeight > 0 {
-		pen += (st.maxPen - 0.5) * finite(e.Weight) / maxWeight
-	}
+	st := styleOf(e.Kind)
 	a := map[string]string{
-		"penwidth":  num(max(pen, 0.5)),
+		"penwidth":  num(penWidth(e, maxWeight)),
 		"color":     strconv.Quote(st.color),
 		"style":     strconv.Quote(st.style),
 		"arrowhead": strconv.Quote(st.arrowhead),
@@ -555,6 +548,23 @@ func edgeAttrs(e graph.Edge, maxWeight float64, directed bool) map[string]string
 		a["tooltip"] = tooltipQuoting.quote(e.Label)
 	}
 	return a
+}
+
+func styleOf(kind string) edgeStyle {
+	if st, ok := edgeStyles[kind]; ok {
+		return st
+	}
+	return defaultEdgeStyle
+}
+
+// penWidth is the width of e in points, growing with its weight relative
+// to maxWeight, the heaviest of its kind, from 0.5 to the style's maximum.
+func penWidth(e graph.Edge, maxWeight float64) float64 {
+	pen := 0.5
+	if maxWeight > 0 {
+		pen += (styleOf(e.Kind).maxPen - 0.5) * finite(e.Weight) / maxWeight
+	}
+	return max(pen, 0.5)
 }
 
 // firstOf returns the first non-empty string.

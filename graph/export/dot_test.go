@@ -80,7 +80,7 @@ next:
 }
 
 // parsedDOT is a DOT file read back by gographviz, split into the view's
-// nodes and edges and the legend and layout helpers WriteDOT adds.
+// nodes and edges and the legend and invisible edges WriteDOT adds.
 type parsedDOT struct {
 	g       *gographviz.Graph
 	nodes   map[string]*gographviz.Node // by node ID, decoded

@@ -127,7 +127,7 @@ func hostileView() *graph.View {
 var words = strings.Fields(`sparse attention diffusion transformer retrieval
 	augmented generation instruction tuning reward model preference
 	optimization vision language benchmark multilingual reasoning chain
-	thought agents tool use quantized adapters low rank speech
+	thought planning tool use quantized adapters low rank speech
 	recognition graph neural contrastive pretraining distillation
 	mixture experts long context evaluation safety alignment`)
 
@@ -202,19 +202,19 @@ func TestSortViewErrors(t *testing.T) {
 			ErrUnknownNode, `export: edge 0 ("" -> "a"): unknown node id ""`,
 		},
 	}
-	writers := map[string]func(*graph.View) error{
-		"dot":  func(v *graph.View) error { return WriteDOT(&bytes.Buffer{}, v, DOTOptions{}) },
-		"json": func(v *graph.View) error { return WriteJSON(&bytes.Buffer{}, v) },
-	}
 	for _, tt := range tests {
 		for format, write := range writers {
 			t.Run(format+"/"+tt.name, func(t *testing.T) {
-				err := write(tt.v)
+				var buf bytes.Buffer
+				err := write(&buf, tt.v)
 				if !errors.Is(err, tt.want) {
 					t.Fatalf("got error %v, want %v", err, tt.want)
 				}
 				if err.Error() != tt.msg {
 					t.Errorf("got message %q, want %q", err.Error(), tt.msg)
+				}
+				if buf.Len() > 0 {
+					t.Errorf("wrote %d bytes before failing", buf.Len())
 				}
 			})
 		}

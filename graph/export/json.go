@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,12 @@ import (
 
 	"github.com/paperkg/paperkg/graph"
 )
+
+// NodeLinkSchema is the JSON Schema (draft 2020-12) of WriteJSON's
+// output, the file schema/node-link.schema.json of this package.
+//
+//go:embed schema/node-link.schema.json
+var NodeLinkSchema []byte
 
 // WriteJSON writes v in networkx's node-link form, which D3 force layouts
 // read as they are (forceLink().id(d => d.id)):
@@ -33,20 +40,17 @@ import (
 // encoding/json does by default: every JSON reader decodes them, and no
 // title can then close the HTML <script> element that a page pastes the
 // file into. Sizes and weights must be finite numbers: JSON has no NaN.
+// NodeLinkSchema describes the document.
 func WriteJSON(w io.Writer, v *graph.View) error {
 	s, err := sortView(v)
 	if err != nil {
 		return err
 	}
-	for _, n := range s.nodes {
-		if !isFinite(n.Size) {
-			return fmt.Errorf("export: node %q: size %v is not a finite number", n.ID, n.Size)
-		}
+	if err := checkFinite(s); err != nil {
+		return err
 	}
-	for _, e := range s.edges {
-		if !isFinite(e.Weight) {
-			return fmt.Errorf("export: edge %q -> %q: weight %v is not a finite number", e.Source, e.Target, e.Weight)
-		}
+	if err := checkCleanIDs(s, validUTF8, "invalid UTF-8 is replaced"); err != nil {
+		return err
 	}
 	head := jsonHead{Directed: v.Directed, Multigraph: hasParallel(s.edges, v.Directed)}
 	head.Graph.Name = v.Name

@@ -1,0 +1,707 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/paperkg/paperkg/extract/lexicon"
+)
+
+// findLexicon adds the mentions of lexicon entries and records the stop
+// phrases.
+func (x *extraction) findLexicon() {
+	for _, m := range x.lex.Find(x.text) {
+		if m.Entry < 0 {
+			x.stops = append(x.stops, stop{span{m.Start, m.End}, m.Class})
+			continue
+		}
+		e := x.lex.Entry(m.Entry)
+		if end := x.version(m.End, e.Type); end > m.End {
+			// "Claude 3 Opus", "Llama 3.1 405B", "AIME 2024": a version the
+			// lexicon does not list is an entity of its own, of the type of
+			// its family.
+			i := x.add(mention{span: span{m.Start, end}, entry: -1, src: srcLexicon | srcName})
+			x.ms[i].kinds[kindOf(e.Type)] += 3
+			continue
+		}
+		x.add(mention{span: span{m.Start, m.End}, entry: m.Entry, lexForm: m.Form, src: srcLexicon})
+	}
+}
+
+// variants name the variants of a model that follow its name and version.
+var variants = map[string]bool{
+	"Opus": true, "Sonnet": true, "Haiku": true, "Pro": true, "Flash": true,
+	"Ultra": true, "Nano": true, "Mini": true, "Turbo": true, "Instruct": true,
+	"Chat": true, "Base": true, "Large": true, "Small": true, "Medium": true,
+	"Max": true, "Plus": true, "Lite": true, "Coder": true, "XL": true, "XXL": true,
+}
+
+// version returns the end of the version, size and variant words that
+// follow a model name ending at end ("3.1 405B", "3 Opus"), or the year that
+// follows a benchmark ("2024"); end itself if there are none.
+func (x *extraction) version(end int, typ string) int {
+	k := x.tokenAt(end)
+	out := end
+	for n := 0; k < len(x.toks) && n < 3; k, n = k+1, n+1 {
+		t := x.toks[k]
+		if !t.word || t.start != out+1 || x.text[out] != ' ' {
+			break
+		}
+		w := x.word(k)
+		ok := false
+		switch typ {
+		case "model":
+			ok = versionNumber(w) || modelSize(w) || variants[w]
+		case "benchmark":
+			ok = n == 0 && len(w) == 4 && strings.HasPrefix(w, "20") && versionNumber(w)
+		}
+		if !ok {
+			break
+		}
+		out = t.end
+	}
+	return out
+}
+
+// versionNumber reports whether w is "3", "3.1", "v1.4" or "2024".
+func versionNumber(w string) bool {
+	if len(w) > 1 && w[0] == 'v' {
+		w = w[1:]
+	}
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if (w[i] < '0' || w[i] > '9') && (w[i] != '.' || i == 0 || i == len(w)-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// modelSize reports whether w is a parameter count: "7B", "1.5B", "405B".
+func modelSize(w string) bool {
+	n := len(w)
+	return n >= 2 && (w[n-1] == 'B' || w[n-1] == 'M') && versionNumber(w[:n-1])
+}
+
+// findDefinitions adds the abbreviations the text defines and that name an
+// entity, with both forms joined.
+func (x *extraction) findDefinitions() {
+	for _, d := range definitions(x.text, x.toks) {
+		short, long := x.text[d.short.start:d.short.end], x.text[d.long.start:d.long.end]
+		k, ok := x.judge(d)
+		if !ok {
+			if x.not == nil {
+				x.not = make(map[string]bool)
+			}
+			x.not[normKey(short)] = true
+			x.not[normKey(long)] = true
+			continue
+		}
+		si := x.claim(d.short, srcShort)
+		li := x.claim(d.long, srcLong)
+		x.join(si, li)
+		if k != kindNone {
+			x.ms[li].kinds[k] += 2
+		}
+		if x.introduced(x.tokenAt(d.long.start)) {
+			x.ms[li].intro = true
+		}
+	}
+}
+
+// claim returns a mention for exactly the span s, reusing a lexicon mention
+// of the same span and retiring mentions inside it: "Latent Diffusion Model
+// (LDM)" is one thing, not also a diffusion model.
+func (x *extraction) claim(s span, src int) int {
+	entry := -1
+	for b := s.start; b < s.end; b++ {
+		o := x.occ[b]
+		if o == 0 {
+			continue
+		}
+		i := int(o) - 1
+		m := &x.ms[i]
+		if m.span == s {
+			m.src |= src
+			return i
+		}
+		if m.entry >= 0 && m.start <= s.start && s.end <= m.end {
+			// The span lies inside a longer lexicon name; keep the name.
+			entry = m.entry
+		}
+		b = m.end - 1
+		x.kill(i)
+	}
+	return x.add(mention{span: s, entry: entry, src: src})
+}
+
+// judge decides whether a definition names an entity, and if so what its
+// long form's head noun says it is.
+func (x *extraction) judge(d definition) (kind, bool) {
+	short, long := x.text[d.short.start:d.short.end], x.text[d.long.start:d.long.end]
+	sk, lk := normKey(short), normKey(long)
+	if e, ok := x.lex.Lookup(sk); ok && !x.redefines(e, long) {
+		return kindOf(e.Type), true
+	}
+	if e, ok := x.lex.Lookup(lk); ok {
+		return kindOf(e.Type), true
+	}
+	if _, ok := x.lex.StopClass(sk); ok {
+		return kindNone, false
+	}
+	if _, ok := x.lex.StopClass(lk); ok {
+		return kindNone, false
+	}
+	// "supervised fine-tuning (SFT)", "visual question answering (VQA)": a
+	// long form that ends in a non-entity is one.
+	if x.stopped(d.short) || x.stopHead(d.long) {
+		return kindNone, false
+	}
+	words := strings.Fields(long)
+	k := headKind(phraseHead(words))
+	titled := titleCase(words)
+	switch {
+	case k == kindNot:
+		return kindNone, false
+	case k == kindModel && !titled:
+		// "vision-language-action model (VLA)": a family of models;
+		// "recommender systems (RS)": a kind of thing, not a name.
+		if families[strings.ToLower(singular(strings.ToLower(phraseHead(words))))] {
+			return kindMethod, true
+		}
+		return kindNone, false
+	case k != kindNone:
+		return k, true
+	case titled:
+		return kindMethod, true
+	case x.introduced(x.tokenAt(d.long.start)):
+		return kindMethod, true
+	}
+	return kindNone, false
+}
+
+// redefines reports whether the long form given in the text for a short
+// form the lexicon knows names something else: the lexicon lists long forms
+// that share no word with it, or the long form's head noun says another
+// type. The lexicon's entry then no longer speaks for the short form in
+// this text.
+func (x *extraction) redefines(e lexicon.Entry, long string) bool {
+	words := make(map[string]bool)
+	for _, w := range strings.FieldsFunc(long, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if w = strings.ToLower(w); !functionWords[w] {
+			words[singular(w)] = true
+		}
+	}
+	spelled := false
+	for _, f := range append([]string{e.Name}, e.Aliases...) {
+		if !strings.ContainsAny(f, " -") {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(f, func(r rune) bool { return r == ' ' || r == '-' }) {
+			if words[singular(strings.ToLower(w))] {
+				return false
+			}
+		}
+		spelled = true
+	}
+	k := headKind(phraseHead(strings.Fields(long)))
+	if spelled || k != kindNone && k != kindNot && k != kindOf(e.Type) {
+		if x.redefined == nil {
+			x.redefined = make(map[int]bool)
+		}
+		x.redefined[e.ID] = true
+		return true
+	}
+	return false
+}
+
+// families are the model head nouns a lower-case long form may end in and
+// still name an established family of models.
+var families = map[string]bool{
+	"model": true, "network": true, "autoencoder": true, "machine": true, "transformer": true,
+	"llm": true, "vlm": true, "mllm": true, "lmm": true,
+}
+
+// kindOf maps a lexicon type to a kind.
+func kindOf(t string) kind {
+	switch Type(t) {
+	case Model:
+		return kindModel
+	case Dataset:
+		return kindDataset
+	case Benchmark:
+		return kindBenchmark
+	case Method:
+		return kindMethod
+	}
+	return kindNone
+}
+
+// titleCase reports whether every word of a phrase but short function
+// words starts with a capital: "Semantic Fusion Attention", "Mixture of
+// Experts".
+func titleCase(words []string) bool {
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			continue
+		}
+		if functionWords[w] || w == "the" || w == "a" || w == "an" {
+			continue
+		}
+		return false
+	}
+	return len(words) > 0
+}
+
+// titleWords are capitalised words that open titles without naming a
+// contribution ("Position: ...", "Survey: ...").
+var titleWords = map[string]bool{
+	"position": true, "survey": true, "review": true, "towards": true, "toward": true,
+	"beyond": true, "rethinking": true, "revisiting": true, "introduction": true,
+	"overview": true, "tutorial": true, "commentary": true, "perspective": true,
+	"perspectives": true, "abstract": true, "preface": true, "editorial": true,
+	"keynote": true, "report": true, "note": true, "letter": true, "erratum": true,
+	"correction": true, "retraction": true, "background": true, "case": true,
+	"vision": true, "opinion": true, "benchmarking": true, "evaluating": true,
+	"understanding": true, "learning": true, "scaling": true, "reasoning": true,
+	"what": true, "why": true, "how": true, "when": true, "who": true, "which": true,
+	"the": true, "a": true, "an": true, "on": true, "from": true, "is": true,
+	"are": true, "do": true, "does": true, "can": true, "should": true,
+}
+
+// findTitleName adds the name a title gives its contribution before a colon:
+// "LipVoicer: Generating Speech ...", "CACE-Net: ...".
+func (x *extraction) findTitleName() {
+	colon := strings.IndexByte(x.text[:x.titleEnd], ':')
+	if colon < 0 {
+		return
+	}
+	first := 0
+	last := x.tokenAt(colon) // the colon token
+	var words []int
+	for k := first; k < last; k++ {
+		if x.toks[k].word {
+			words = append(words, k)
+		} else if x.text[x.toks[k].start] != '(' && x.text[x.toks[k].start] != ')' {
+			return
+		}
+	}
+	// "Qwen2.5-Math Technical Report: ..."
+	if n := len(words); n >= 2 && strings.EqualFold(x.word(words[n-2]), "technical") &&
+		strings.EqualFold(x.word(words[n-1]), "report") {
+		words = words[:n-2]
+	}
+	if len(words) == 0 || len(words) > 3 {
+		return
+	}
+	// A definition in the prefix: "Proposer-Agent-Evaluator(PAE): ...".
+	defined := false
+	for i := range x.ms {
+		m := &x.ms[i]
+		if !m.dead && m.src&(srcShort|srcLong) != 0 && m.start < colon {
+			m.intro = true
+			m.src |= srcTitle
+			defined = true
+		}
+	}
+	if defined {
+		return
+	}
+	s := span{x.toks[words[0]].start, x.toks[words[len(words)-1]].end}
+	named := false
+	for _, k := range words {
+		if x.toks[k].name {
+			named = true
+		}
+	}
+	if !named {
+		w := x.word(words[0])
+		r, _ := utf8.DecodeRuneInString(w)
+		if len(words) > 1 || !unicode.IsUpper(r) || titleWords[strings.ToLower(w)] {
+			return
+		}
+	}
+	if _, ok := x.lex.StopClass(normKey(x.text[s.start:s.end])); ok {
+		return
+	}
+	i := x.claim(s, srcTitle)
+	x.ms[i].intro = true
+	// "GUIDE: A Guideline-Guided Dataset for ..." says what the name is.
+	if k := x.apposition(last + 1); k != kindNone {
+		x.ms[i].kinds[k] += 2
+	}
+}
+
+// findNames adds the name-like words the lexicon does not know, then the
+// capitalised phrases.
+func (x *extraction) findNames() {
+	for k := range x.toks {
+		t := x.toks[k]
+		if !t.word || !t.name {
+			continue
+		}
+		s := span{prefixEnd(x.text, t.start, t.end), compoundEnd(x.text, t.start, t.end)}
+		if s.start >= s.end {
+			continue
+		}
+		w := x.text[s.start:s.end]
+		if s != (span{t.start, t.end}) && !nameLike(w) || romanNumeral(w) {
+			continue
+		}
+		if x.covered(s) >= 0 || x.stopped(s) {
+			continue
+		}
+		if _, ok := x.lex.StopClass(normKey(w)); ok || x.stopParts(w) || x.stopStem(w) {
+			continue
+		}
+		x.add(mention{span: s, entry: -1, src: srcName})
+	}
+	x.findPhrases()
+	x.findCapitalised()
+}
+
+// findCapitalised adds runs of two or more capitalised words inside a
+// sentence of the abstract, which name things: "a Deformation Controller",
+// "the proposed Global Motion Guidance". Function words may join them
+// ("Mixture of Experts").
+func (x *extraction) findCapitalised() {
+	for k := 0; k < len(x.toks); k++ {
+		t := x.toks[k]
+		if !t.word || t.title || !t.capital && !t.name || t.sent && !t.name {
+			continue
+		}
+		// A run starts with a capitalised word, or with a name the
+		// lexicon does not know: "ActivityNet Captions".
+		if t.name {
+			if k+1 == len(x.toks) || !x.toks[k+1].capital {
+				continue
+			}
+			if c := x.covered(span{t.start, t.end}); c >= 0 && x.ms[c].src&srcLexicon != 0 {
+				continue
+			}
+		}
+		end := k + 1 // exclusive
+		for j := k + 1; j < len(x.toks) && j-k < 8; j++ {
+			u := x.toks[j]
+			if !u.word || u.sent || u.start > x.toks[j-1].end+1 {
+				break
+			}
+			if u.capital {
+				// "Brownian Bridge-inspired": a compound ends the run
+				// before it.
+				if compoundEnd(x.text, u.start, u.end) < u.end {
+					break
+				}
+				end = j + 1
+				continue
+			}
+			if !joiners[x.word(j)] {
+				break
+			}
+		}
+		// "Indonesian Whisper": a language qualifies the name;
+		// "Dynamically Refining": an adverb does not start one.
+		for k < end-1 && (languages[strings.ToLower(x.word(k))] || strings.HasSuffix(x.word(k), "ly")) {
+			k++
+		}
+		words := end - k
+		for j := k; j < end; j++ {
+			if joiners[x.word(j)] {
+				words--
+			}
+		}
+		if words < 2 {
+			continue
+		}
+		s := span{x.toks[k].start, x.toks[end-1].end}
+		k = end - 1
+		if x.stopRun(s) || !x.inside(s) {
+			continue
+		}
+		head := x.word(end - 1)
+		hk := headKind(phraseHead([]string{head}))
+		if hk == kindNot {
+			continue
+		}
+		// "Vision Mamba": a run that ends in a known name is of its kind.
+		weight := int32(1)
+		if o := x.occ[s.end-1]; o != 0 && x.ms[o-1].entry >= 0 && x.ms[o-1].end == s.end {
+			if k := kindOf(x.lex.Entry(x.ms[o-1].entry).Type); k != kindMethod {
+				hk, weight = k, 2
+			}
+		}
+		i := x.claim(s, srcPhrase)
+		if hk == kindNone {
+			hk = kindMethod
+		}
+		x.ms[i].kinds[hk] += weight
+	}
+}
+
+// joiners are the lower-case words that may stand inside a capitalised
+// name: "Mixture of Experts", "Learning to Rank".
+var joiners = map[string]bool{"of": true, "for": true, "to": true}
+
+// stopParts reports whether every name-like part of a hyphenated word is a
+// non-entity: "Human-AI", "Multi-GPU".
+func (x *extraction) stopParts(w string) bool {
+	if !strings.Contains(w, "-") {
+		return false
+	}
+	named := false
+	for _, p := range strings.Split(w, "-") {
+		if !partNameLike(p) {
+			continue
+		}
+		if _, ok := x.lex.StopClass(normKey(p)); !ok {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
+// stopStem reports whether w is a non-entity with a number: "BLEU-1",
+// "ROUGE2", "FP16".
+func (x *extraction) stopStem(w string) bool {
+	stem := strings.TrimRight(w, "0123456789")
+	stem = strings.TrimSuffix(stem, "-")
+	if stem == w || stem == "" {
+		return false
+	}
+	_, ok := x.lex.StopClass(normKey(stem))
+	return ok
+}
+
+// prefixEnd returns where the name in the word text[start:end] starts: after
+// a lower-case prefix such as "non-" or "low-" ("non-LLM", "low-NFE").
+func prefixEnd(text string, start, end int) int {
+	i := start
+	for i < end && 'a' <= text[i] && text[i] <= 'z' {
+		i++
+	}
+	if i < end-1 && text[i] == '-' && prefixes[text[start:i]] {
+		return i + 1
+	}
+	return start
+}
+
+// prefixes are the lower-case prefixes that qualify a name without being
+// part of it.
+var prefixes = map[string]bool{
+	"non": true, "no": true, "low": true, "high": true, "multi": true, "cross": true,
+	"pre": true, "post": true, "semi": true, "anti": true, "sub": true, "inter": true,
+	"intra": true, "over": true, "under": true, "full": true, "half": true, "mid": true,
+}
+
+// compoundEnd returns the end of the name at the start of the word
+// text[start:end]: "LLM-based" is the name "LLM" in a compound.
+func compoundEnd(text string, start, end int) int {
+	for i := start; i < end; i++ {
+		if text[i] != '-' || i == start {
+			continue
+		}
+		j := i + 1
+		for j < end && text[j] != '-' {
+			j++
+		}
+		if lexicon.Joins(text[i+1 : j]) {
+			return i
+		}
+	}
+	return end
+}
+
+func romanNumeral(w string) bool {
+	return strings.Trim(w, "IVX") == ""
+}
+
+// findPhrases adds runs of capitalised words that the abstract qualifies as
+// a dataset or benchmark: "the MPII Human Pose dataset", "DeepMind Control
+// Suite".
+func (x *extraction) findPhrases() {
+	for k, t := range x.toks {
+		// Only a capitalised or name-like word can end a name before the noun.
+		if !t.word || t.title || k == 0 || !x.toks[k-1].word {
+			continue
+		}
+		if c := x.text[x.toks[k-1].start]; !x.toks[k-1].capital && !x.toks[k-1].name && (c < 'A' || c > 'Z') {
+			continue
+		}
+		w := x.word(k)
+		hk := headKind(w)
+		if hk != kindDataset && hk != kindBenchmark {
+			continue
+		}
+		first := k
+		for j := k - 1; j >= 0 && k-j <= 4; j-- {
+			u := x.toks[j]
+			if !u.word || u.title {
+				break
+			}
+			v := x.word(j)
+			r, _ := utf8.DecodeRuneInString(v)
+			if !unicode.IsUpper(r) && !unicode.IsDigit(r) || u.sent && !u.name {
+				break
+			}
+			first = j
+		}
+		// "23 Human Connectome Project": a count is not part of the name.
+		for first < k && quantityLike(x.word(first)) {
+			first++
+		}
+		if first == k || !x.namedRun(first, k) {
+			continue
+		}
+		end := k // the name ends before the noun, or with it: "Control Suite"
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			end = k + 1
+		}
+		// A single name-like word is found by findNames.
+		if end == k && first == k-1 && x.toks[first].name {
+			continue
+		}
+		s := span{x.toks[first].start, x.toks[end-1].end}
+		if x.stopRun(s) {
+			continue
+		}
+		if c := x.covered(s); c >= 0 && x.ms[c].span == s {
+			continue
+		}
+		i := x.claim(s, srcPhrase)
+		x.ms[i].kinds[hk] += 2
+	}
+}
+
+// namedRun reports whether the words toks[first:end] can be a name: one
+// starts with a capital letter, and none is a language ("the French
+// dataset") or a quantity ("14 datasets").
+func (x *extraction) namedRun(first, end int) bool {
+	named := false
+	for k := first; k < end; k++ {
+		w := x.word(k)
+		if languages[strings.ToLower(w)] {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !quantityLike(w) {
+			named = true
+		}
+	}
+	return named
+}
+
+// quantityLike reports whether w is a number with a unit ("3D", "14").
+func quantityLike(w string) bool {
+	s := shapeOf(w)
+	return s.firstDigit && (s.upper+s.lower == 0 || quantity(w))
+}
+
+// languages are adjectives of languages and peoples, which qualify a
+// dataset without naming it.
+var languages = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`english chinese french german spanish japanese
+		korean arabic hindi russian italian portuguese dutch indonesian vietnamese
+		thai turkish persian polish swedish greek hebrew bengali urdu swahili
+		multilingual american british european african asian indian`) {
+		languages[w] = true
+	}
+}
+
+// findRepeats adds the later uses of forms that only a definition, the
+// title or a phrase found: "Semantic Fusion Attention" after its
+// definition, "Guide-and-Rescale" in the abstract.
+func (x *extraction) findRepeats() {
+	n := len(x.ms)
+	done := make(map[string]bool)
+	for i := 0; i < n; i++ {
+		m := x.ms[i]
+		if m.dead || m.src&(srcShort|srcLong|srcTitle|srcPhrase) == 0 {
+			continue
+		}
+		f := x.form(&m)
+		if done[f] {
+			continue
+		}
+		done[f] = true
+		fold := m.src&srcLong != 0 && !nameLike(f)
+		for off := 0; off < len(x.text); {
+			j := x.index(off, f, fold)
+			if j < 0 {
+				break
+			}
+			s := span{off + j, off + j + len(f)}
+			off = s.end
+			if s.end < len(x.text) && x.text[s.end] == 's' {
+				s.end++
+			}
+			if !boundary(x.text, s) || !x.inside(s) {
+				continue
+			}
+			k := x.claim(s, srcRepeat)
+			x.ms[k].entry = m.entry
+			x.join(i, k)
+		}
+	}
+}
+
+// index returns the offset of f in the text after off, relative to off,
+// ignoring ASCII case if fold is set; -1 if there is none.
+func (x *extraction) index(off int, f string, fold bool) int {
+	if !fold {
+		return strings.Index(x.text[off:], f)
+	}
+	if x.lower == "" {
+		x.lower = asciiLower(x.text)
+	}
+	return strings.Index(x.lower[off:], asciiLower(f))
+}
+
+// asciiLower is strings.ToLower for ASCII letters only, so that byte
+// offsets stay put.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// boundary reports whether s is a whole word or phrase of text.
+func boundary(text string, s span) bool {
+	if s.start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:s.start])
+		if alnum(r) || r == '-' || r == '_' {
+			return false
+		}
+	}
+	if s.end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[s.end:])
+		if alnum(r) || r == '_' || r == '+' || r == '*' {
+			return false
+		}
+		if r == '-' && !lexicon.Joins(wordAt(text, s.end+1)) {
+			return false
+		}
+	}
+	return true
+}
+
+func wordAt(text string, i int) string {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !alnum(r) {
+			break
+		}
+		j += n
+	}
+	return text[i:j]
+}

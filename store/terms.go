@@ -1,0 +1,384 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/paperkg/paperkg/corpus"
+)
+
+// The term index: each paper's title and abstract as a bag of terms, and
+// the papers of each term, so that text similarity (BM25) needs no scan
+// of the abstracts.
+//
+//	text/<pid>           the paper's TermVector: term count, then each
+//	                     term as length, bytes and count (uvarints)
+//	term/<term>/<pid>    posting: the term's count in the paper and the
+//	                     paper's length in terms (uvarints)
+//	meta/count/tokens    the summed length of all papers
+//
+// Terms are letters and digits only, so a term never contains '/' and a
+// prefix scan of term/<term>/ sees that term's postings alone.
+const (
+	textPrefix    = "text/"
+	termPrefix    = "term/"
+	tokensCounter = "tokens"
+)
+
+func textKey(pid string) []byte       { return []byte(textPrefix + pid) }
+func termPrefixOf(term string) []byte { return []byte(termPrefix + term + "/") }
+func termKey(term, pid string) []byte { return []byte(termPrefix + term + "/" + pid) }
+func postingValue(count, length int) []byte {
+	b := binary.AppendUvarint(nil, uint64(count))
+	return binary.AppendUvarint(b, uint64(length))
+}
+
+// TitleWeight is how many times a title's words count: a title names what
+// a paper is about in a few words, as the abstract does in many. Field
+// weights of this kind are BM25F's (Robertson, Zaragoza and Taylor 2004,
+// "Simple BM25 extension to multiple weighted fields").
+const TitleWeight = 2
+
+// maxTermLen bounds a term in bytes; longer runs of letters are garbage
+// (formulas, URLs without punctuation, base64).
+const maxTermLen = 40
+
+// A TermVector is a paper's text as a bag of terms.
+type TermVector struct {
+	Terms  []string // in increasing order
+	Counts []int    // Counts[i] is how often Terms[i] occurs
+	Length int      // the sum of Counts
+}
+
+// Count returns how often term occurs in v.
+func (v TermVector) Count(term string) int {
+	if i, ok := slices.BinarySearch(v.Terms, term); ok {
+		return v.Counts[i]
+	}
+	return 0
+}
+
+// Terms returns the index terms of a paper's title and abstract, the title
+// counted TitleWeight times. Text is folded by NFKC and to lower case and
+// cut into runs of letters and digits; runs of digits alone, single
+// characters, English function words and runs longer than 40 bytes are
+// dropped; plurals are reduced to the singular by Harman's S stemmer
+// (Harman 1991, "How effective is suffixing?"): "-ies" to "-y", "-es" to
+// "-e", "-s" to nothing, except after "e", "a", "u" or "s" as the rules
+// say. So "Reward Models" and "reward model" give the same terms.
+func Terms(title, abstract string) TermVector {
+	count := make(map[string]int)
+	add := func(text string, weight int) {
+		for _, w := range words(text) {
+			count[w] += weight
+		}
+	}
+	add(title, TitleWeight)
+	add(abstract, 1)
+	v := TermVector{Terms: make([]string, 0, len(count))}
+	for t := range count {
+		v.Terms = append(v.Terms, t)
+	}
+	slices.Sort(v.Terms)
+	v.Counts = make([]int, len(v.Terms))
+	for i, t := range v.Terms {
+		v.Counts[i] = count[t]
+		v.Length += count[t]
+	}
+	return v
+}
+
+// words returns the index terms of text in order, repeats included.
+func words(text string) []string {
+	text = strings.ToLower(norm.NFKC.String(text))
+	var out []string
+	for len(text) > 0 {
+		i := strings.IndexFunc(text, isWordRune)
+		if i < 0 {
+			break
+		}
+		text = text[i:]
+		j := strings.IndexFunc(text, func(r rune) bool { return !isWordRune(r) })
+		if j < 0 {
+			j = len(text)
+		}
+		w := text[:j]
+		text = text[j:]
+		if len(w) > maxTermLen || utf8.RuneCountInString(w) < 2 || stopWords[w] || allDigits(w) {
+			continue
+		}
+		out = append(out, stem(w))
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func allDigits(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// stem applies Harman's S stemmer to a word of more than three letters.
+func stem(w string) string {
+	if len(w) <= 3 {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+		return w[:len(w)-1]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// stopWords are English function words: they say nothing of a paper's
+// subject. Words frequent in abstracts ("model", "propose") are not here;
+// they weigh little by their idf instead.
+var stopWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`
+		a about above across after again against all almost along also although am among an and another
+		any are around as at be because been before being below between both but by can cannot could
+		did do does doing done down during each either else even ever every for from further had has
+		have having he her here hers herself him himself his how however i if in into is it its itself
+		just least less like made make many may me might more most much must my neither no nor not of
+		off often on once one only onto or other others our ours ourselves out over own per rather
+		same several she should since so some such than that the their theirs them themselves then
+		there therefore these they this those though through thus to too toward towards under until
+		up upon us very via was we were what whatever when where whether which while who whom whose
+		why will with within without would yet you your yours yourself
+		e g ie eg et al`) {
+		m[w] = true
+	}
+	return m
+}()
+
+func (v TermVector) encode() []byte {
+	b := binary.AppendUvarint(nil, uint64(len(v.Terms)))
+	for i, t := range v.Terms {
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+		b = binary.AppendUvarint(b, uint64(v.Counts[i]))
+	}
+	return b
+}
+
+func decodeTermVector(b []byte) (TermVector, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return TermVector{}, errCodec
+	}
+	b = b[k:]
+	v := TermVector{Terms: make([]string, n), Counts: make([]int, n)}
+	for i := range v.Terms {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < l {
+			return TermVector{}, errCodec
+		}
+		v.Terms[i] = string(b[k : k+int(l)])
+		b = b[k+int(l):]
+		c, k2 := binary.Uvarint(b)
+		if k2 <= 0 {
+			return TermVector{}, errCodec
+		}
+		v.Counts[i] = int(c)
+		v.Length += int(c)
+		b = b[k2:]
+	}
+	if len(b) != 0 {
+		return TermVector{}, errCodec
+	}
+	return v, nil
+}
+
+func decodePosting(b []byte) (count, length int, err error) {
+	c, k := binary.Uvarint(b)
+	if k <= 0 {
+		return 0, 0, errCodec
+	}
+	l, k2 := binary.Uvarint(b[k:])
+	if k2 <= 0 || k+k2 != len(b) {
+		return 0, 0, errCodec
+	}
+	return int(c), int(l), nil
+}
+
+// setTerms makes the term index hold p's text as paper pid's, replacing
+// what it held before, and updates the tokens counter.
+func (w *docWriter) setTerms(pid string, p *corpus.Paper) error {
+	next := Terms(p.Title, p.Abstract)
+	var old TermVector
+	v, ok, err := w.get(textKey(pid))
+	if err != nil {
+		return err
+	}
+	if ok {
+		if old, err = decodeTermVector(v); err != nil {
+			return fmt.Errorf("term vector of %q: %w", pid, ErrCorrupt)
+		}
+	}
+	enc := next.encode()
+	if ok && bytes.Equal(v, enc) {
+		return nil
+	}
+	for _, t := range old.Terms {
+		if next.Count(t) == 0 {
+			w.del(termKey(t, pid))
+		}
+	}
+	for i, t := range next.Terms {
+		w.set(termKey(t, pid), postingValue(next.Counts[i], next.Length))
+	}
+	w.set(textKey(pid), enc)
+	return w.count(tokensCounter, int64(next.Length-old.Length))
+}
+
+// TextStats describes the term index as a whole.
+type TextStats struct {
+	Papers int   // papers indexed
+	Tokens int64 // their summed length in terms
+}
+
+// TextStats returns the number of papers and their summed length in
+// terms, from counters.
+func (db *DB) TextStats() (TextStats, error) {
+	var ts TextStats
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		for _, c := range []struct {
+			name string
+			dst  *int64
+		}{{papersCounter, nil}, {tokensCounter, &ts.Tokens}} {
+			item, err := txn.Get(countKey(c.name))
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			var n int64
+			if err := item.Value(func(v []byte) error {
+				var err error
+				n, err = decodeCount(v)
+				return err
+			}); err != nil {
+				return fmt.Errorf("store: counter %q: %w", c.name, ErrCorrupt)
+			}
+			if c.dst != nil {
+				*c.dst = n
+			} else {
+				ts.Papers = int(n)
+			}
+		}
+		return nil
+	})
+	return ts, err
+}
+
+// PaperTerms returns the term vector of the paper with the given key or
+// identifier (see Resolve). A paper stored without text has an empty one.
+func (db *DB) PaperTerms(pid string) (TermVector, error) {
+	var v TermVector
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		key, err := resolve(txn, pid)
+		if err != nil {
+			return err
+		}
+		item, err := txn.Get(textKey(key))
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(b []byte) error {
+			var err error
+			if v, err = decodeTermVector(b); err != nil {
+				return fmt.Errorf("store: term vector of %q: %w", key, ErrCorrupt)
+			}
+			return nil
+		})
+	})
+	return v, err
+}
+
+// EachPaperTerms calls fn with the key and the term vector of every paper,
+// in key order, and stops at the first error fn returns.
+func (db *DB) EachPaperTerms(ctx context.Context, fn func(pid string, v TermVector) error) error {
+	return db.bdb.View(func(txn *badger.Txn) error {
+		prefix := []byte(textPrefix)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
+		defer it.Close()
+		n := 0
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			if n++; n%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			item := it.Item()
+			pid := string(item.Key()[len(prefix):])
+			var v TermVector
+			err := item.Value(func(b []byte) error {
+				var err error
+				v, err = decodeTermVector(b)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("store: term vector of %q: %w", pid, ErrCorrupt)
+			}
+			if err := fn(pid, v); err != nil {
+				return err
+			}
+		}
+		return ctx.Err()
+	})
+}
+
+// TermPapers calls fn with the key of every paper whose text has term, the
+// term's count in it and the paper's length in terms, in key order, and
+// stops at the first error fn returns. Terms are as Terms makes them: a
+// word that is not one has no papers.
+func (db *DB) TermPapers(term string, fn func(pid string, count, length int) error) error {
+	if term == "" || len(term) > maxTermLen || strings.IndexByte(term, '/') >= 0 {
+		return nil
+	}
+	return db.bdb.View(func(txn *badger.Txn) error {
+		prefix := termPrefixOf(term)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			item := it.Item()
+			var count, length int
+			err := item.Value(func(b []byte) error {
+				var err error
+				count, length, err = decodePosting(b)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("store: posting %q: %w", item.Key(), ErrCorrupt)
+			}
+			if err := fn(string(item.Key()[len(prefix):]), count, length); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
