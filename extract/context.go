@@ -344,15 +344,23 @@ func (x *extraction) apposition(i int) kind {
 // read: in "reasoning tasks X" the noun belongs to the phrase, not to X.
 func (x *extraction) before(i int) (kind, int32) {
 	k := i - 1
+	keyword := false
 	for n := 0; n < 3 && k >= 0; n++ {
 		w := strings.ToLower(x.word(k))
 		if w == "as" && strings.ToLower(x.word(k-1)) == "such" {
 			k -= 2
+			keyword = true
 			continue
 		}
 		if w == "including" || w == "like" || w == "namely" || w == "called" || w == "as" ||
-			w == "named" || w == "dubbed" || w == "termed" || w == "coined" ||
-			x.punct(k, ',') || x.punct(k, '(') || x.punct(k, ':') {
+			w == "named" || w == "dubbed" || w == "termed" || w == "coined" {
+			k--
+			keyword = true
+			continue
+		}
+		// A comma counts after a keyword only: "benchmarks, including X",
+		// but not "Across benchmarks, X improves".
+		if x.punct(k, ',') && keyword || x.punct(k, '(') || x.punct(k, ':') {
 			k--
 			continue
 		}

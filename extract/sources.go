@@ -548,6 +548,10 @@ func (x *extraction) findPhrases() {
 			if !unicode.IsUpper(r) && !unicode.IsDigit(r) || u.sent && !u.name {
 				break
 			}
+			// "MRI-only ADNI": a compound is not part of the name.
+			if compoundEnd(x.text, u.start, u.end) < u.end {
+				break
+			}
 			first = j
 		}
 		// "23 Human Connectome Project": a count is not part of the name.
@@ -561,8 +565,9 @@ func (x *extraction) findPhrases() {
 		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
 			end = k + 1
 		}
-		// A single name-like word is found by findNames.
-		if end == k && first == k-1 && x.toks[first].name {
+		// A single name-like word is found by findNames; a single word
+		// that is neither name-like nor a capitalised word ("B2") is none.
+		if end == k && first == k-1 && (x.toks[first].name || !x.toks[first].capital) {
 			continue
 		}
 		s := span{x.toks[first].start, x.toks[end-1].end}

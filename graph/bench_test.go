@@ -13,7 +13,8 @@ import (
 )
 
 // benchDB returns a database of n synthetic papers of about eight entities
-// each, drawn with a Zipf law from a vocabulary of n/2 names.
+// each, drawn with a Zipf law from a vocabulary of n/2 names, and abstracts
+// of about 90 words drawn with a Zipf law from 20,000.
 func benchDB(b *testing.B, n int) *store.DB {
 	b.Helper()
 	db, err := store.Open(store.DefaultOptions(b.TempDir()).WithLogger(io.Discard))
@@ -23,9 +24,14 @@ func benchDB(b *testing.B, n int) *store.DB {
 	b.Cleanup(func() { db.Close() })
 	r := rand.New(rand.NewPCG(1, 2))
 	z := rand.NewZipf(r, 1.1, 2, uint64(max(n/2, 10)))
+	words := rand.NewZipf(r, 1.05, 1, 20000)
 	docs := make([]store.Doc, 0, 512)
 	for i := 0; i < n; i++ {
-		p := corpus.Paper{ArXivID: fmt.Sprintf("2501.%05d", i), Title: fmt.Sprintf("Paper %d: on things", i)}
+		var abstract []byte
+		for j := 0; j < 60+r.IntN(60); j++ {
+			abstract = fmt.Appendf(abstract, "word%d ", words.Uint64())
+		}
+		p := corpus.Paper{ArXivID: fmt.Sprintf("2501.%05d", i), Title: fmt.Sprintf("Paper %d: on things", i), Abstract: string(abstract)}
 		var es []extract.Entity
 		for j := 0; j < 4+r.IntN(9); j++ {
 			k := z.Uint64()
@@ -73,7 +79,9 @@ func BenchmarkPaperView(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		g.PaperView(ViewOptions{Top: 500})
+		if _, err := g.PaperView(context.Background(), ViewOptions{Top: 500}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -83,6 +91,20 @@ func BenchmarkEntityView(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		g.EntityView(ViewOptions{Top: 500})
+		if _, err := g.EntityView(context.Background(), ViewOptions{Top: 500}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkTopics(b *testing.B) {
+	g, err := Load(context.Background(), benchDB(b, 10000))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := g.Topics(context.Background(), ViewOptions{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

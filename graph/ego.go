@@ -161,7 +161,10 @@ func (g *Graph) EgoView(ctx context.Context, center string, depth int, opt ViewO
 	}
 	rank := pageRank(len(nodes), arcs)
 	keep := topNodes(rank, ids, opt.Top, nil)
-	keep[local[start]] = true
+	if !keep[local[start]] {
+		keep = topNodes(rank, ids, opt.Top-1, nil)
+		keep[local[start]] = true
+	}
 	kept := func(x int32) bool { i, ok := local[x]; return ok && keep[i] }
 
 	v := View{Name: "ego"}

@@ -176,7 +176,11 @@ type Use struct {
 
 // Uses returns every citation-like link of g, ordered by From, then To.
 // Entities that more than five papers introduce carry none: they are
-// generic names, not one paper's contribution.
+// generic names, not one paper's contribution. Nor do two papers whose
+// texts are not alike (the cosine of their signatures, see PaperView, is
+// under 0.05 without the words of the entities' names): the name they
+// share is then more likely two things under one abbreviation than a use
+// of what one paper introduced.
 func (g *Graph) Uses() []Use {
 	var out []Use
 	for _, l := range g.uses(entityFilter{}, nil) {
@@ -231,6 +235,19 @@ func (g *Graph) uses(f entityFilter, in []bool) []useLink {
 	}
 	out := make([]useLink, 0, len(acc))
 	for _, l := range acc {
+		// The names themselves are words of both texts, and no sign
+		// that the texts are alike.
+		skip := make(map[string]bool)
+		for _, e := range l.ents {
+			for _, name := range append([]string{g.ents[e].Name}, g.ents[e].Aliases...) {
+				for _, t := range store.Terms("", name).Terms {
+					skip[t] = true
+				}
+			}
+		}
+		if g.textCos(l.from, l.to, skip) < minLink {
+			continue
+		}
 		g.sortByIDF(l.ents)
 		out = append(out, *l)
 	}

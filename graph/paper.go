@@ -129,23 +129,26 @@ func (pg *paperGraph) localRank(sel []int32, arcs []arc) []float64 {
 // link finds the links of the paper graph. Two papers p and q are as
 // similar as
 //
-//	s(p, q) = cosE(p, q) + λ cosT(p, q)
+//	s(p, q) = cosT(p, q) · (1 + β cosE(p, q))
 //
-// where cosE is the cosine of their entity vectors, each entity weighing
-// idf(e) and counting only among those in at least two and at most MaxDF
-// papers (an entity in one paper relates it to none), and cosT the cosine
-// of their signatures, their highest-weighted terms by BM25 (see
-// loadText); λ is opt.TextWeight. Each paper keeps links to its k most
-// similar papers (k = MaxEdgesPerNode) that are at least minLink and
-// opt.MinWeight similar, and a link stays when either end keeps it: a
-// k-nearest-neighbour graph, as used for clustering by Louvain in
-// single-cell analysis (Levine et al. 2015, "Data-driven phenotypic
-// dissection of AML"), which keeps dense regions of the graph from taking
-// every link of a sparse one.
+// where cosT is the cosine of their signatures, their terms of highest
+// BM25 weight (see loadText), cosE the cosine of their entity vectors,
+// each entity weighing idf(e) and counting only among those in at least
+// two and at most MaxDF papers (an entity in one paper relates it to
+// none), and β is opt.EntityWeight. Shared entities raise the likeness of
+// texts rather than add to it, because a short name that two unrelated
+// texts share is more often two things under one abbreviation ("DB" for a
+// database and for difficulty balancing) than one thing. Each paper keeps
+// links to its k most similar papers (k = MaxEdgesPerNode) that are at
+// least minLink and opt.MinWeight similar, and a link stays when either
+// end keeps it: a k-nearest-neighbour graph, as used for clustering by
+// Louvain in single-cell analysis (Levine et al. 2015, "Data-driven
+// phenotypic dissection of AML"), which keeps dense regions of the graph
+// from taking every link of a sparse one.
 func (pg *paperGraph) link(ctx context.Context) error {
 	g, opt := pg.g, pg.opt
 	n := len(g.pids)
-	lambda := opt.textWeight()
+	beta := opt.entityWeight()
 	k := opt.maxEdges()
 
 	enorm := make([]float64, n)
@@ -170,44 +173,40 @@ func (pg *paperGraph) link(ctx context.Context) error {
 				return err
 			}
 		}
-		es, _ := g.entitiesOf(p)
-		for _, e := range es {
-			if !pg.filter.keep(g, e) {
-				continue
-			}
-			w := g.idf[e] * g.idf[e]
-			ps, _ := g.papersOf(e)
-			for _, q := range ps {
+		ts, ws := g.signature(p)
+		for j, t := range ts {
+			wp := ws[j]
+			qs, wq := g.termPapers(t)
+			for l, q := range qs {
 				if q != p && pg.in[q] {
 					if !seen[q] {
 						seen[q] = true
 						touched = append(touched, q)
 					}
-					ew[q] += w
+					tw[q] += float64(wp * wq[l])
 				}
 			}
 		}
-		if lambda > 0 {
-			ts, ws := g.signature(p)
-			for j, t := range ts {
-				wp := ws[j]
-				qs, wq := g.termPapers(t)
-				for l, q := range qs {
-					if q != p && pg.in[q] {
-						if !seen[q] {
-							seen[q] = true
-							touched = append(touched, q)
-						}
-						tw[q] += float64(wp * wq[l])
+		if beta > 0 && enorm[p] > 0 {
+			es, _ := g.entitiesOf(p)
+			for _, e := range es {
+				if !pg.filter.keep(g, e) {
+					continue
+				}
+				w := g.idf[e] * g.idf[e]
+				ps, _ := g.papersOf(e)
+				for _, q := range ps {
+					if seen[q] {
+						ew[q] += w
 					}
 				}
 			}
 		}
 		top = top[:0]
 		for _, q := range touched {
-			s := lambda * tw[q]
+			s := tw[q]
 			if ew[q] > 0 {
-				s += ew[q] / (enorm[p] * enorm[q])
+				s *= 1 + beta*ew[q]/(enorm[p]*enorm[q])
 			}
 			if s >= minLink && s >= opt.MinWeight {
 				top = pushTop(top, k, scored{q, s})
@@ -288,18 +287,18 @@ func (pg *paperGraph) linkEdge(l link) Edge {
 // else a SimilarEdge labelled with the terms they share; its weight is
 // their similarity
 //
-//	s(p, q) = cosE(p, q) + λ cosT(p, q)
+//	s(p, q) = cosT(p, q) · (1 + β cosE(p, q))
 //
-// the cosine of their idf-weighted entity vectors (entities of opt.Types
-// in at least two and at most opt.MaxDF papers) plus λ = opt.TextWeight
-// times the cosine of their term signatures (their 24 terms of highest
-// BM25 weight). Each paper keeps its MaxEdgesPerNode most similar papers,
-// at least 0.05 and opt.MinWeight similar. A UsesEdge goes from a paper
-// that uses an entity to the paper that introduces it, weighted by the
-// summed idf of such entities, and a CitesEdge where the input recorded a
-// citation (weight 1); both are directed, from the citing paper to the
-// cited one, though the view as a whole is not, and opt.MinWeight does not
-// apply to them.
+// the cosine of their term signatures (their 24 terms of highest BM25
+// weight) raised by the cosine of their idf-weighted entity vectors
+// (entities of opt.Types in at least two and at most opt.MaxDF papers),
+// β = opt.EntityWeight. Each paper keeps its MaxEdgesPerNode most similar
+// papers, at least 0.05 and opt.MinWeight similar. A UsesEdge goes from a
+// paper that uses an entity to the paper that introduces it, weighted by
+// the summed idf of such entities, when their texts are alike too (see
+// Uses); a CitesEdge where the input recorded a citation (weight 1). Both
+// are directed, from the citing paper to the cited one, though the view as
+// a whole is not, and opt.MinWeight does not apply to them.
 //
 // Node sizes are the PageRank on all three kinds of edges (links both
 // ways by their similarity, citations and citation-like links with weight

@@ -20,16 +20,16 @@ type RelatedOptions struct {
 	// MaxDF skips entities and terms in more papers than this (default
 	// DefaultMaxDF of the number of papers).
 	MaxDF int
-	// TextWeight is λ, the weight of text similarity against shared
-	// entities (default DefaultTextWeight; negative: entities alone).
-	TextWeight float64
+	// EntityWeight is β, how much shared entities raise text similarity
+	// (default DefaultEntityWeight; negative: text alone).
+	EntityWeight float64
 }
 
 // A Relation is a paper related to a query, and why.
 type Relation struct {
 	PID   string       `json:"pid"` // the key the paper is stored under
 	Paper corpus.Paper `json:"paper"`
-	// Score is EntityScore + λ TextScore (see Related).
+	// Score is TextScore × (1 + β EntityScore) (see Related).
 	Score       float64 `json:"score"`
 	EntityScore float64 `json:"entity_score"`
 	TextScore   float64 `json:"text_score"`
@@ -74,45 +74,44 @@ func (opt RelatedOptions) maxDF(n int) int {
 	return opt.MaxDF
 }
 
-func (opt RelatedOptions) textWeight() float64 {
-	return ViewOptions{TextWeight: opt.TextWeight}.textWeight()
-}
-
 // errTooCommon stops the walk of a term's papers that has passed MaxDF.
 var errTooCommon = errors.New("graph: term too common")
 
 // Related returns the papers most related to the query papers pids (keys or
 // other identifiers, see store.DB.Resolve), best first, without the query
-// papers. It scores each paper p by the entities it shares with the
-// queries, as bibliographic coupling counts shared references (Kessler
-// 1963), and by the likeness of their texts, since many papers share no
-// named entity with any other:
+// papers. It scores each paper p by the likeness of its text to the
+// queries', raised by the entities it shares with them, as bibliographic
+// coupling counts shared references (Kessler 1963):
 //
-//	score(p) = E(p) + λ T(p)
-//	E(p) = Σ_{e ∈ E(q) ∩ E(p)} idf(e) / Σ_{e ∈ E(q)} idf(e)
+//	score(p) = T(p) · (1 + β E(p))
 //	T(p) = BM25(q, p) / BM25(q, q)
+//	E(p) = Σ_{e ∈ E(q) ∩ E(p)} idf(e) / Σ_{e ∈ E(q)} idf(e)
 //
-// E(q) is the union of the query papers' entities, and idf(e) = ln(N/df(e)),
-// both leaving out entities in more than opt.MaxDF papers; so E is the
-// share of the query's entity weight that p has. BM25 (Robertson and
-// Zaragoza 2009) compares the query's terms, their counts added up over
-// the query papers, with p's:
+// Text carries the score because many papers share no named entity with
+// any other, and a short name shared by unrelated texts is often two
+// things under one abbreviation. BM25 (Robertson and Zaragoza 2009)
+// compares the query's terms, their counts added up over the query papers,
+// with p's:
 //
 //	BM25(q, p) = Σ_{t ∈ q} idf(t) · sat(tf(t, q), |q|) · sat(tf(t, p), |p|)
 //	idf(t) = ln(1 + (N − df(t) + 0.5) / (df(t) + 0.5))
 //	sat(tf, len) = tf (k1 + 1) / (tf + k1 (1 − b + b len / avglen))
 //
-// with k1 = 1.2 and b = 0.75, skipping terms in more than opt.MaxDF
-// papers. The query's own terms saturate as a document's do, since the
-// query is a paper, and dividing by the query's score against itself puts
-// T on the scale of E: 1 for a paper with the query's text, about 0.1 to
-// 0.3 for one on the same subject. λ is opt.TextWeight.
+// with k1 = 1.2 and b = 0.75; the query's own terms saturate as a
+// document's do, since the query is a paper, and dividing by the query's
+// score against itself puts T in [0, 1] or about: 1 for a paper with the
+// query's text, 0.1 to 0.3 for one on the same subject. E(q) is the union
+// of the query papers' entities and idf(e) = ln(N/df(e)), so E is the
+// share of the query's entity weight that p has. Terms and entities in more
+// than opt.MaxDF papers are left out; β is opt.EntityWeight. A query
+// without terms is scored by E alone.
 //
-// Ties go to the paper sharing more entities, then to the smaller key.
-// Related walks the inverted indexes of each query entity and term and
-// reads no other paper's mentions; terms in more than opt.MaxDF papers
-// stop their walk there. It returns an error wrapping store.ErrNotFound for
-// an unknown query paper.
+// Ties go to the paper sharing more entities, then to the smaller key;
+// papers of score 0 are left out. Related walks the inverted indexes of
+// each query entity and term and reads no other paper's mentions or text,
+// but for the terms of the papers it returns; a term's walk stops once it
+// passes opt.MaxDF papers. It returns an error wrapping store.ErrNotFound
+// for an unknown query paper.
 func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOptions) ([]Relation, error) {
 	st, err := db.Stats()
 	if err != nil {
@@ -123,7 +122,7 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		return nil, fmt.Errorf("graph: %w", err)
 	}
 	maxDF := opt.maxDF(st.Papers)
-	lambda := opt.textWeight()
+	beta := entityWeight(opt.EntityWeight)
 
 	query := make(map[string]bool)
 	queryRole := make(map[string]extract.Role) // entity -> introduces if any query paper does
@@ -222,52 +221,52 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		count, length int
 	}
 	var buf []posting
-	if lambda > 0 {
-		for _, t := range sortedKeys(qcount) {
-			if err := ctx.Err(); err != nil {
-				return nil, err
+	for _, t := range sortedKeys(qcount) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		buf = buf[:0]
+		err := db.TermPapers(t, func(pid string, count, length int) error {
+			if len(buf) == maxDF {
+				return errTooCommon
 			}
-			buf = buf[:0]
-			err := db.TermPapers(t, func(pid string, count, length int) error {
-				if len(buf) == maxDF {
-					return errTooCommon
-				}
-				buf = append(buf, posting{pid, count, length})
-				return nil
-			})
-			if errors.Is(err, errTooCommon) {
-				continue
-			}
-			if err != nil {
-				return nil, fmt.Errorf("graph: %w", err)
-			}
-			sq := saturate(qcount[t], qlen, avgLen)
-			qw := bm25IDF(ts.Papers, len(buf)) * sq
-			qweight[t] = qw
-			self += qw * sq
-			for _, p := range buf {
-				if !query[p.pid] {
-					get(p.pid).text += qw * saturate(p.count, p.length, avgLen)
-				}
+			buf = append(buf, posting{pid, count, length})
+			return nil
+		})
+		if errors.Is(err, errTooCommon) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("graph: %w", err)
+		}
+		sq := saturate(qcount[t], qlen, avgLen)
+		qw := bm25IDF(ts.Papers, len(buf)) * sq
+		qweight[t] = qw
+		self += qw * sq
+		for _, p := range buf {
+			if !query[p.pid] {
+				get(p.pid).text += qw * saturate(p.count, p.length, avgLen)
 			}
 		}
 	}
 
 	score := func(c *cand) float64 {
-		var s float64
+		var e float64
 		if entityTotal > 0 {
-			s += c.entity / entityTotal
+			e = c.entity / entityTotal
 		}
-		if self > 0 {
-			s += lambda * c.text / self
+		if self == 0 {
+			return e
 		}
-		return s
+		return c.text / self * (1 + beta*e)
 	}
 	ranked := make([]string, 0, len(cands))
 	scores := make(map[string]float64, len(cands))
 	for pid, c := range cands {
-		ranked = append(ranked, pid)
-		scores[pid] = score(c)
+		if s := score(c); s > 0 {
+			ranked = append(ranked, pid)
+			scores[pid] = s
+		}
 	}
 	slices.SortFunc(ranked, func(a, b string) int {
 		if c := cmp.Compare(scores[b], scores[a]); c != 0 {

@@ -177,6 +177,29 @@ func (g *Graph) termPapers(t int32) ([]int32, []float32) {
 	return g.tpap[g.toff[t]:g.toff[t+1]], g.tw[g.toff[t]:g.toff[t+1]]
 }
 
+// textCos returns the cosine of the signatures of papers p and q, leaving
+// out the terms of skip.
+func (g *Graph) textCos(p, q int32, skip map[string]bool) float64 {
+	a, wa := g.signature(p)
+	b, wb := g.signature(q)
+	var dot float64
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			if !skip[g.terms[a[i]]] {
+				dot += float64(wa[i] * wb[j])
+			}
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
 // sharedTerms returns the terms of both signatures of p and q by
 // decreasing product of their weights, at most n of them.
 func (g *Graph) sharedTerms(p, q int32, n int) []string {

@@ -22,7 +22,8 @@ type Topic struct {
 	Label string `json:"label"`
 	Size  int    `json:"size"` // its number of papers
 	// Entities are up to ten of its most distinctive entity names, Terms
-	// up to ten of its most distinctive terms, best first.
+	// up to ten of its most distinctive terms, best first, among those
+	// that more than one of its papers has.
 	Entities []string `json:"entities"`
 	Terms    []string `json:"terms"`
 	// Papers are its paper keys, by decreasing PageRank within the topic:
@@ -212,9 +213,10 @@ const (
 )
 
 // distinctive returns, for each topic of members, its label and its
-// listSize most distinctive entity names and terms, ranked together by
-// class-based TF-IDF (see Topics) as the features of its papers: the
-// entities they mention and the terms of their signatures.
+// listSize most distinctive entity names and terms that more than one of
+// its papers has, ranked together by class-based TF-IDF (see Topics) as
+// the features of its papers: the entities they mention and the terms of
+// their signatures.
 func (pg *paperGraph) distinctive(members [][]int32) (labels []string, ents, terms [][]string) {
 	g := pg.g
 	ne := int32(len(g.ents))
@@ -246,6 +248,9 @@ func (pg *paperGraph) distinctive(members [][]int32) (labels []string, ents, ter
 	for c, ranked := range ctfidf(count, members, name) {
 		ents[c], terms[c] = []string{}, []string{}
 		for _, x := range ranked {
+			if len(members[c]) > 1 && count[c][x] < 2 {
+				break // the rest are each in one paper only
+			}
 			switch {
 			case x < ne && len(ents[c]) < listSize:
 				ents[c] = append(ents[c], name(x))

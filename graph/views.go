@@ -33,10 +33,10 @@ type ViewOptions struct {
 	// MaxDF makes the views ignore entities in more papers than this
 	// (default DefaultMaxDF).
 	MaxDF int
-	// TextWeight is λ, the weight of text similarity against shared
-	// entities in paper links (default DefaultTextWeight; negative: links
-	// by entities alone).
-	TextWeight float64
+	// EntityWeight is β, how much shared entities raise the text
+	// similarity of two papers (default DefaultEntityWeight; negative:
+	// text alone). See PaperView.
+	EntityWeight float64
 	// Resolution is the Louvain resolution γ of topics and groups
 	// (default 1): smaller gives fewer, larger topics.
 	Resolution float64
@@ -47,9 +47,10 @@ type ViewOptions struct {
 	Color Color
 }
 
-// DefaultTextWeight is the default λ of paper links and of Related: text
-// similarity and shared entities count alike.
-const DefaultTextWeight = 1.0
+// DefaultEntityWeight is the default β of paper links and of Related:
+// papers that share all their entities are twice as similar as their
+// texts alone make them.
+const DefaultEntityWeight = 1.0
 
 // DefaultMinTopicSize is the smallest topic among n papers: max(3,
 // n/1000), so that a handful of papers is a topic of a small collection but
@@ -73,14 +74,18 @@ func (opt ViewOptions) maxDF(n int) int {
 	return opt.MaxDF
 }
 
-func (opt ViewOptions) textWeight() float64 {
+func (opt ViewOptions) entityWeight() float64 {
+	return entityWeight(opt.EntityWeight)
+}
+
+func entityWeight(w float64) float64 {
 	switch {
-	case opt.TextWeight == 0:
-		return DefaultTextWeight
-	case opt.TextWeight < 0:
+	case w == 0:
+		return DefaultEntityWeight
+	case w < 0:
 		return 0
 	}
-	return opt.TextWeight
+	return w
 }
 
 func (opt ViewOptions) resolution() float64 {

@@ -75,32 +75,29 @@ func (db *DB) Put(ctx context.Context, docs []Doc, reextract func(corpus.Paper) 
 
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	b := &batch{db: db.bdb, txn: db.bdb.NewTransaction(true), snap: db.bdb.NewTransaction(false),
-		mentions: make(map[string]map[string]mention)}
-	defer func() {
-		b.txn.Discard()
-		b.snap.Discard()
-	}()
+	b := newBatch(db.bdb)
+	defer b.close()
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
-			if cerr := b.commit(); cerr != nil {
+			if cerr := b.finish(); cerr != nil {
 				return b.done, fmt.Errorf("store: %w", cerr)
 			}
 			return b.done, err
 		}
 		w := newDocWriter(b)
 		res, err := w.put(&docs[i], reextract)
-		if err != nil {
-			return b.done, fmt.Errorf("store: put paper %q: %w", docs[i].Paper.PID(), err)
+		if err == nil {
+			err = b.add(w.writes, res)
 		}
-		if err := b.add(w.writes, res); err != nil {
+		if err != nil {
+			b.wait()
 			return b.done, fmt.Errorf("store: put paper %q: %w", docs[i].Paper.PID(), err)
 		}
 		if w.mentionsOf != "" {
 			b.mentions[w.mentionsOf] = w.mentions
 		}
 	}
-	if err := b.commit(); err != nil {
+	if err := b.finish(); err != nil {
 		return b.done, fmt.Errorf("store: %w", err)
 	}
 	return b.done, nil
@@ -112,80 +109,206 @@ type write struct {
 	del      bool
 }
 
-// batch is the open transaction of a Put and the papers written into it.
-// Each paper's writes are computed in full before any of them reaches the
-// transaction, so a transaction that would grow too big is committed
-// without the paper, which then starts the next one.
+// groupPapers bounds the papers of one transaction, so that a Put of a
+// few hundred papers still commits several times and its last commit,
+// which nothing overlaps, is short.
+const groupPapers = 128
+
+// batch computes the writes of a Put's papers and commits them in groups
+// of whole papers. Computing a group overlaps with committing the one
+// before it: a Badger commit waits while the memtable takes every write,
+// which is as long as computing them.
+//
+// The writes a group reads are those of the database when the last
+// commit ended (snap), then the group in flight (flight), then the group
+// being built (building). Badger's own transactions cannot serve here: a
+// new transaction waits until every commit before it is done.
 type batch struct {
-	db  *badger.DB
-	txn *badger.Txn
-	// snap is a read-only view of the database as Put found it, and
-	// mentions the mentions of the papers Put has written since: together
-	// they give a paper's mentions without iterating over txn, which
-	// Badger does by sorting all of txn's writes every time.
-	snap        *badger.Txn
-	mentions    map[string]map[string]mention
-	docs        [][]write // writes of the papers in txn, for a replay
-	size, count int64     // Badger's estimate of txn's size
-	pending     PutResult // papers in txn
-	done        PutResult // papers committed
+	db *badger.DB
+	// snap is a read-only view of the database with every commit so far,
+	// and mentions the mentions of the papers Put has written since it
+	// began: together they give a paper's mentions without iterating over
+	// pending writes.
+	snap     *badger.Txn
+	mentions map[string]map[string]mention
+
+	building    map[string]int // key -> index in writes of the group being built
+	writes      []write        // of the group being built, papers in order
+	papers      []groupPaper
+	size, count int64 // Badger's estimate of the group's transaction size
+
+	flight    map[string]int // the same for the group being committed
+	flightWs  []write
+	flightRes chan commitResult // nil when no group is in flight
+
+	done PutResult // papers committed
 }
 
-// add applies one paper's writes to the transaction, committing the
-// papers before it first if they and it would not fit together.
+// A groupPaper is the end of a paper's writes in its group, and what the
+// paper counts as.
+type groupPaper struct {
+	end int
+	res PutResult
+}
+
+// commitResult reports a group's commit: the counts of the papers it
+// committed, all of them unless err is set.
+type commitResult struct {
+	done PutResult
+	err  error
+}
+
+func newBatch(db *badger.DB) *batch {
+	return &batch{
+		db:       db,
+		snap:     db.NewTransaction(false),
+		mentions: make(map[string]map[string]mention),
+		building: make(map[string]int),
+	}
+}
+
+// close waits for the group in flight and releases the snapshot. A group
+// still being built is dropped.
+func (b *batch) close() {
+	b.wait()
+	b.snap.Discard()
+}
+
+// lookup returns the write of the papers computed but not yet committed
+// to key, if any.
+func (b *batch) lookup(key []byte) (write, bool) {
+	if i, ok := b.building[string(key)]; ok {
+		return b.writes[i], true
+	}
+	if i, ok := b.flight[string(key)]; ok {
+		return b.flightWs[i], true
+	}
+	return write{}, false
+}
+
+// add adds one paper's writes to the group being built, sending the group
+// to commit first if the paper would not fit in its transaction.
 func (b *batch) add(ws []write, res PutResult) error {
 	if len(ws) == 0 {
 		b.done.add(res)
 		return nil
 	}
 	size, count := estimate(ws)
-	if len(b.docs) > 0 && (b.size+size >= b.db.MaxBatchSize() || b.count+count >= b.db.MaxBatchCount()) {
-		if err := b.commit(); err != nil {
+	if len(b.papers) > 0 && (len(b.papers) >= groupPapers ||
+		b.size+size >= b.db.MaxBatchSize() || b.count+count >= b.db.MaxBatchCount()) {
+		if err := b.send(); err != nil {
 			return err
 		}
 	}
-	err := apply(b.txn, ws)
-	if errors.Is(err, badger.ErrTxnTooBig) && len(b.docs) > 0 {
-		// The estimate was short. The transaction holds part of this
-		// paper: commit the papers before it alone, then retry.
-		b.txn.Discard()
-		b.txn = b.db.NewTransaction(true)
-		for _, d := range b.docs {
-			if err := apply(b.txn, d); err != nil {
-				return err
-			}
-		}
-		if err := b.commit(); err != nil {
-			return err
-		}
-		err = apply(b.txn, ws)
+	for _, w := range ws {
+		// A key written by several papers of the group is set several
+		// times in its transaction, which keeps the last value.
+		b.building[string(w.key)] = len(b.writes)
+		b.writes = append(b.writes, w)
 	}
-	if errors.Is(err, badger.ErrTxnTooBig) {
-		return fmt.Errorf("%d writes of %d bytes do not fit in one transaction; open the database with a larger MemTableSize: %w", count, size, err)
-	}
-	if err != nil {
-		return err
-	}
-	b.docs = append(b.docs, ws)
+	b.papers = append(b.papers, groupPaper{end: len(b.writes), res: res})
 	b.size += size
 	b.count += count
-	b.pending.add(res)
 	return nil
 }
 
-// commit commits the transaction and opens the next one.
-func (b *batch) commit() error {
-	if len(b.docs) == 0 {
+// send waits for the group in flight, then starts committing the group
+// being built and begins a new one.
+func (b *batch) send() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
+	if len(b.papers) == 0 {
 		return nil
 	}
-	if err := b.txn.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	b.done.add(b.pending)
-	b.pending = PutResult{}
-	b.docs, b.size, b.count = nil, 0, 0
-	b.txn = b.db.NewTransaction(true)
+	// Everything committed is now in a new snapshot.
+	b.snap.Discard()
+	b.snap = b.db.NewTransaction(false)
+	b.flight, b.flightWs = b.building, b.writes
+	ch := make(chan commitResult, 1)
+	b.flightRes = ch
+	go func(ws []write, papers []groupPaper) {
+		ch <- commitGroup(b.db, ws, papers)
+	}(b.writes, b.papers)
+	b.building = make(map[string]int, len(b.flight))
+	b.writes, b.papers = nil, nil
+	b.size, b.count = 0, 0
 	return nil
+}
+
+// wait waits for the group in flight to be committed and counts its
+// papers as done.
+func (b *batch) wait() error {
+	if b.flightRes == nil {
+		return nil
+	}
+	r := <-b.flightRes
+	b.flightRes = nil
+	b.flight, b.flightWs = nil, nil
+	b.done.add(r.done)
+	return r.err
+}
+
+// finish commits the papers computed so far and waits for them.
+func (b *batch) finish() error {
+	if err := b.send(); err != nil {
+		return err
+	}
+	return b.wait()
+}
+
+// commitGroup commits a group's writes in one transaction, or in several
+// of whole papers if Badger finds it too big for one.
+func commitGroup(db *badger.DB, ws []write, papers []groupPaper) commitResult {
+	var res commitResult
+	txn := db.NewTransaction(true)
+	defer func() { txn.Discard() }()
+	first, start := 0, 0 // the first paper and write of txn
+	for i, p := range papers {
+		err := apply(txn, ws[start:p.end])
+		if errors.Is(err, badger.ErrTxnTooBig) && i > first {
+			// The estimate was short: commit the papers before this one
+			// alone, then this one in a new transaction.
+			txn.Discard()
+			txn = db.NewTransaction(true)
+			from := 0
+			if first > 0 {
+				from = papers[first-1].end
+			}
+			if err := apply(txn, ws[from:start]); err != nil {
+				res.err = err
+				return res
+			}
+			if err := txn.Commit(); err != nil {
+				res.err = fmt.Errorf("commit: %w", err)
+				return res
+			}
+			for _, q := range papers[first:i] {
+				res.done.add(q.res)
+			}
+			first = i
+			txn = db.NewTransaction(true)
+			err = apply(txn, ws[start:p.end])
+		}
+		if errors.Is(err, badger.ErrTxnTooBig) {
+			size, count := estimate(ws[start:p.end])
+			res.err = fmt.Errorf("%d writes of %d bytes do not fit in one transaction; open the database with a larger MemTableSize: %w", count, size, err)
+			return res
+		}
+		if err != nil {
+			res.err = err
+			return res
+		}
+		start = p.end
+	}
+	if err := txn.Commit(); err != nil {
+		res.err = fmt.Errorf("commit: %w", err)
+		return res
+	}
+	for _, q := range papers[first:] {
+		res.done.add(q.res)
+	}
+	return res
 }
 
 // estimate mirrors Badger's own accounting of a transaction's size
@@ -212,14 +335,14 @@ func apply(txn *badger.Txn, ws []write) error {
 	return nil
 }
 
-// docWriter computes the writes of one paper. It reads through the open
-// transaction, which holds the papers before it, and through its own
-// writes, which the transaction does not have yet.
+// docWriter computes the writes of one paper. It reads through the writes
+// of the papers before it that are not yet committed, and through its
+// own, which the batch does not have yet.
 type docWriter struct {
 	batch  *batch
-	txn    *badger.Txn
 	index  map[string]int // key -> position in writes
 	writes []write
+	reads  map[string][]byte // values read from the batch, nil if absent
 
 	ents map[string]*entityRecord // entities read or changed
 	orig map[string]entityState   // their state before this paper
@@ -239,8 +362,8 @@ type entityState struct {
 func newDocWriter(b *batch) *docWriter {
 	return &docWriter{
 		batch: b,
-		txn:   b.txn,
 		index: make(map[string]int),
+		reads: make(map[string][]byte),
 		ents:  make(map[string]*entityRecord),
 		orig:  make(map[string]entityState),
 	}
@@ -254,7 +377,31 @@ func (w *docWriter) get(key []byte) ([]byte, bool, error) {
 		}
 		return w.writes[i].val, true, nil
 	}
-	item, err := w.txn.Get(key)
+	// A paper reads some keys twice (an index entry when it looks for
+	// itself and when it adds itself), and a miss costs as much as a hit.
+	if v, ok := w.reads[string(key)]; ok {
+		return v, v != nil, nil
+	}
+	v, ok, err := w.batch.get(key)
+	if err != nil {
+		return nil, false, err
+	}
+	if ok && v == nil {
+		v = []byte{}
+	}
+	w.reads[string(key)] = v
+	return v, ok, nil
+}
+
+// get returns the value of key as the papers computed so far leave it.
+func (b *batch) get(key []byte) ([]byte, bool, error) {
+	if wr, ok := b.lookup(key); ok {
+		if wr.del {
+			return nil, false, nil
+		}
+		return wr.val, true, nil
+	}
+	item, err := b.snap.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false, nil
 	}

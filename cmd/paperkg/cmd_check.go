@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -50,6 +54,10 @@ type checkReport struct {
 
 func runCheck(c *cli.Context, e *env, opts checkOptions) error {
 	dir := c.String("db")
+	if _, err := os.Stat(filepath.Join(dir, "MANIFEST")); opts.repair && errors.Is(err, fs.ErrNotExist) {
+		// A writable open would create the database it is asked to repair.
+		return fmt.Errorf("no database at %q: run 'paperkg ingest FILE' first, or give --db DIR", dir)
+	}
 	db, err := openDB(c, !opts.repair)
 	if err != nil {
 		return err

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -14,6 +16,8 @@ type ingestOptions struct {
 	format    string
 	maxErrors int
 	quiet     bool
+	profile   string
+	memprof   string
 }
 
 func ingestCommand(e *env) *cli.Command {
@@ -29,6 +33,8 @@ func ingestCommand(e *env) *cli.Command {
 			formatFlag(),
 			&cli.IntFlag{Name: "max-errors", Usage: "stop after `N` bad records (0: no limit)"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no progress"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the ingest to `FILE`", Hidden: true},
+			&cli.StringFlag{Name: "memprofile", Usage: "write a heap profile at the end of the ingest to `FILE`", Hidden: true},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
@@ -43,6 +49,8 @@ func ingestCommand(e *env) *cli.Command {
 				format:    format,
 				maxErrors: c.Int("max-errors"),
 				quiet:     c.Bool("quiet"),
+				profile:   c.String("cpuprofile"),
+				memprof:   c.String("memprofile"),
 			})
 		},
 	}
@@ -55,6 +63,17 @@ func runIngest(c *cli.Context, e *env, opts ingestOptions) error {
 	}
 	defer db.Close()
 
+	if opts.profile != "" {
+		f, err := os.Create(opts.profile)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	last := start
 	sum, err := ingest.Files(c.Context, db, opts.paths, ingest.Options{
@@ -71,6 +90,11 @@ func runIngest(c *cli.Context, e *env, opts ingestOptions) error {
 			fmt.Fprintf(e.stderr, "paperkg: %d papers read, %.0f papers/s\n", s.Read, float64(s.Read)/el)
 		},
 	})
+	if opts.memprof != "" {
+		if err := writeHeapProfile(opts.memprof); err != nil {
+			return err
+		}
+	}
 	if err != nil {
 		return err
 	}
@@ -78,6 +102,18 @@ func runIngest(c *cli.Context, e *env, opts ingestOptions) error {
 		sum.Read, time.Since(start).Seconds(), sum.Added, sum.Updated, sum.Unchanged, sum.Rejected)
 	if sum.Rejected > 0 {
 		return errRejected
+	}
+	return nil
+}
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("ingest: %w", err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		return fmt.Errorf("ingest: %w", err)
 	}
 	return nil
 }

@@ -11,10 +11,11 @@ import (
 )
 
 type relatedOptions struct {
-	papers []string // ids or title words, one paper each
-	entity string
-	limit  int
-	json   bool
+	papers       []string // ids or title words, one paper each
+	entity       string
+	limit        int
+	entityWeight float64
+	json         bool
 }
 
 func relatedCommand(e *env) *cli.Command {
@@ -22,15 +23,22 @@ func relatedCommand(e *env) *cli.Command {
 		Name:      "related",
 		Usage:     "list the papers most related to a paper (or to an entity), and why",
 		ArgsUsage: "PAPER... (ids or quoted title words; - reads ids from standard input)",
-		Description: "Ranks papers by the entities they share with the given papers, each weighted by\n" +
-			"its rarity (idf), and lists the shared entities that explain each result.",
+		Description: "Ranks papers by how alike their titles and abstracts are to the given papers'\n" +
+			"(BM25), raised by the entities they share with them, each weighted by its rarity\n" +
+			"(idf); lists the shared entities and terms that explain each result.",
 		Flags: []cli.Flag{
 			jsonFlag,
 			&cli.StringFlag{Name: "entity", Usage: "papers of the entity `NAME` instead of a paper's neighbours"},
 			&cli.IntFlag{Name: "limit", Value: 10, Usage: "list at most `N` papers"},
+			&cli.Float64Flag{Name: "entity-weight", Value: graph.DefaultEntityWeight,
+				Usage: "how much shared entities raise text similarity, `B` (0: text alone)"},
 		},
 		Action: func(c *cli.Context) error {
-			opts := relatedOptions{entity: c.String("entity"), limit: c.Int("limit"), json: c.Bool("json")}
+			opts := relatedOptions{entity: c.String("entity"), limit: c.Int("limit"),
+				entityWeight: c.Float64("entity-weight"), json: c.Bool("json")}
+			if opts.entityWeight < 0 {
+				return usagef("invalid --entity-weight %g, must be 0 or more", opts.entityWeight)
+			}
 			for _, a := range c.Args().Slice() {
 				if a != "-" {
 					opts.papers = append(opts.papers, a)
@@ -60,7 +68,10 @@ func runRelated(c *cli.Context, e *env, opts relatedOptions) error {
 		return err
 	}
 	defer db.Close()
-	ropt := graph.RelatedOptions{Limit: opts.limit}
+	ropt := graph.RelatedOptions{Limit: opts.limit, EntityWeight: opts.entityWeight}
+	if opts.entityWeight == 0 {
+		ropt.EntityWeight = -1 // graph reads 0 as the default
+	}
 	var rels []graph.Relation
 	var about string
 	if opts.entity != "" {
@@ -94,17 +105,25 @@ func runRelated(c *cli.Context, e *env, opts relatedOptions) error {
 	w := e.stdout
 	fmt.Fprintf(w, "related to %s:\n", about)
 	if len(rels) == 0 {
-		fmt.Fprintln(w, "  no paper shares an entity with it")
+		fmt.Fprintln(w, "  no paper shares an entity or a distinctive term with it")
 		return nil
 	}
 	for i, r := range rels {
-		fmt.Fprintf(w, "\n%2d. %s  [%s, score %.2f]\n", i+1, clip(r.Paper.Title, 90), r.PID, r.Score)
+		if opts.entity != "" {
+			fmt.Fprintf(w, "\n%2d. %s  [%s, score %.2f]\n", i+1, clip(r.Paper.Title, 90), r.PID, r.Score)
+		} else {
+			fmt.Fprintf(w, "\n%2d. %s  [%s, score %.2f: text %.2f, entities %.2f]\n",
+				i+1, clip(r.Paper.Title, 90), r.PID, r.Score, r.TextScore, r.EntityScore)
+		}
 		var shared []string
 		for _, s := range r.Shared {
 			shared = append(shared, fmt.Sprintf("%s (%s, %.2f)", s.Entity.Name, s.Entity.Type, s.Weight))
 		}
 		if len(shared) > 0 {
 			fmt.Fprintf(w, "    shares: %s\n", strings.Join(shared, ", "))
+		}
+		if len(r.Terms) > 0 {
+			fmt.Fprintf(w, "    terms:  %s\n", strings.Join(r.Terms, ", "))
 		}
 		if len(r.Uses) > 0 {
 			fmt.Fprintf(w, "    uses what the query introduces: %s\n", strings.Join(r.Uses, ", "))

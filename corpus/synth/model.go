@@ -33,8 +33,12 @@ func isSlot(b byte) bool { return b >= slotName && b <= slotOwnDefine }
 // A Model is what a Generator recombines: the sentences, titles, names,
 // authors, years and categories of a real listing. Build it with Learn.
 type Model struct {
-	first, middle, last []string // sentence templates by position
-	lengths             []int    // sentences per abstract, one per paper
+	// sentences are the sentence templates of all abstracts, those of
+	// abstract i from offsets[i] to offsets[i+1]; first, middle and last
+	// index them by position.
+	sentences           []string
+	offsets             []int32
+	first, middle, last []int32
 	heads, tails        []string // title templates cut at a connective
 	joins               []string // the connective of each head
 	whole               []string // title templates without a connective
@@ -49,7 +53,7 @@ type Model struct {
 }
 
 // Papers returns how many papers the model learnt from.
-func (m *Model) Papers() int { return len(m.lengths) }
+func (m *Model) Papers() int { return len(m.offsets) - 1 }
 
 // Names returns how many distinct real names the model holds.
 func (m *Model) Names() int { return len(m.names) }
@@ -59,7 +63,7 @@ func (m *Model) Names() int { return len(m.names) }
 // abstract give their authors, year and categories only.
 func Learn(ctx context.Context, rs ...corpus.Reader) (*Model, error) {
 	l := &learner{
-		m:       &Model{long: make(map[string]string)},
+		m:       &Model{long: make(map[string]string), offsets: []int32{0}},
 		df:      make(map[string]int),
 		longs:   make(map[string]map[string]int),
 		authors: make(map[string]bool),
@@ -114,18 +118,19 @@ func (l *learner) add(p *corpus.Paper) {
 
 	used := make(map[string]bool)
 	sents := sentences(p.Abstract)
-	m.lengths = append(m.lengths, len(sents))
 	for i, s := range sents {
-		t := l.template(s, used)
+		k := int32(len(m.sentences))
+		m.sentences = append(m.sentences, l.template(s, used))
 		switch {
 		case i == 0:
-			m.first = append(m.first, t)
+			m.first = append(m.first, k)
 		case i == len(sents)-1:
-			m.last = append(m.last, t)
+			m.last = append(m.last, k)
 		default:
-			m.middle = append(m.middle, t)
+			m.middle = append(m.middle, k)
 		}
 	}
+	m.offsets = append(m.offsets, int32(len(m.sentences)))
 	l.title(p.Title, used)
 	for name := range used {
 		l.df[name]++
@@ -159,7 +164,7 @@ var connectives = []string{"for", "via", "with", "through", "using", "from", "in
 // finish ranks the names and checks that there is something to generate.
 func (l *learner) finish() (*Model, error) {
 	m := l.m
-	if len(m.lengths) == 0 {
+	if m.Papers() == 0 {
 		return nil, ErrEmpty
 	}
 	m.names = make([]string, 0, len(l.df))
@@ -240,6 +245,10 @@ func (l *learner) template(s string, used map[string]bool) string {
 	for i := 0; i < len(s); {
 		j := i
 		for j < len(s) && isNameByte(s[j]) {
+			// A stop belongs to a name only between digits ("GPT-3.5").
+			if s[j] == '.' && (j == i || j+1 == len(s) || !isDigit(s[j-1]) || !isDigit(s[j+1])) {
+				break
+			}
 			j++
 		}
 		if j == i {
@@ -302,7 +311,6 @@ func (l *learner) defined(name, long string) {
 // name's first letter. It returns the long form and where it starts in
 // text, or -1.
 func longForm(text, name string) (string, int) {
-	text = strings.TrimRight(text, " ")
 	caps := 0
 	for _, r := range name {
 		if unicode.IsUpper(r) {
@@ -312,25 +320,23 @@ func longForm(text, name string) (string, int) {
 	if caps < 2 || caps > 6 {
 		return "", -1
 	}
-	start := len(text)
+	text = strings.TrimRight(text, " ")
+	start := len(text) // of the words taken so far
 	for w := 0; w < caps; w++ {
-		k := strings.LastIndexByte(text[:start], ' ')
-		word := text[k+1 : start]
+		if w > 0 {
+			if start == 0 {
+				return "", -1
+			}
+			start-- // the space before the last word taken
+		}
+		k := strings.LastIndexByte(text[:start], ' ') + 1
+		word := text[k:start]
 		if word == "" || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) >= 0 {
 			return "", -1
 		}
-		start = k + 1
-		if k < 0 {
-			if w < caps-1 {
-				return "", -1
-			}
-			break
-		}
-		if w < caps-1 {
-			start = k
-		}
+		start = k
 	}
-	lf := strings.TrimSpace(text[start:])
+	lf := text[start:]
 	first, _ := utf8.DecodeRuneInString(lf)
 	n0, _ := utf8.DecodeRuneInString(name)
 	if unicode.ToLower(first) != unicode.ToLower(n0) {
@@ -352,8 +358,10 @@ func ownCue(before string) bool {
 }
 
 func isNameByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.'
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || isDigit(c) || c == '-' || c == '+' || c == '.'
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // trimName drops the punctuation a sentence puts after a word.
 func trimName(w string) string {
@@ -383,10 +391,24 @@ func isName(w string) bool {
 			return false
 		}
 	}
-	if generic[w] {
+	if generic[w] || !digit && titleCased(w) {
 		return false
 	}
 	return upper >= 2 || upper >= 1 && digit || inner
+}
+
+// titleCased reports whether w is words in title case joined by hyphens
+// ("Data-Efficient", "Vision-Language"), which is how titles write
+// ordinary words.
+func titleCased(w string) bool {
+	for part := range strings.SplitSeq(w, "-") {
+		for i := 1; i < len(part); i++ {
+			if part[i] >= 'A' && part[i] <= 'Z' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // generic are capitalised words that name no entity; they stay in the

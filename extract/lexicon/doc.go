@@ -25,8 +25,10 @@
 //
 // Find reports the mentions of every form (names, aliases and stop phrases)
 // in a text as non-overlapping, leftmost-longest byte spans that start and end
-// at word boundaries. A hyphen in a form matches a hyphen or a space, and a
-// final "s" on a mention is taken as a plural. Case is matched only as far as
+// at word boundaries. A mention starts after white space or punctuation, but
+// not after one of . + * @ ^ % &, which stand inside names ("Qwen2.5",
+// "DualDiff+", "Pass@1"). A hyphen in a form matches a hyphen or white space,
+// and a final "s" on a mention is taken as a plural. Case is matched only as far as
 // it is safe to ignore it:
 //
 //   - a form written wholly in lower case ("reinforcement learning") matches in
