@@ -896,7 +896,7 @@ func TestCTFIDF(t *testing.T) {
 }
 
 func TestTopicLabel(t *testing.T) {
-	names := []string{"LiDAR", "NuScenes", "lidar", "point", "cloud", "point cloud"}
+	names := []string{"LiDAR", "NuScenes", "lidar", "point", "cloud", "point cloud", "cultural", "culturally", "kg", "kgs"}
 	name := func(x int32) string { return names[x] }
 	tests := []struct {
 		ranked []int32
@@ -906,8 +906,11 @@ func TestTopicLabel(t *testing.T) {
 		{[]int32{0, 2, 1, 3}, "LiDAR, NuScenes, point"},
 		// The term comes first: it is shown as the entity.
 		{[]int32{2, 0, 3, 4}, "LiDAR, point, cloud"},
-		// "point cloud" adds nothing to point and cloud.
+		// "point cloud" repeats point and cloud.
 		{[]int32{3, 4, 5, 1}, "point, cloud, NuScenes"},
+		{[]int32{5, 3, 4, 1}, "point cloud, NuScenes"},
+		// A word that starts with another, or adds an s, repeats it.
+		{[]int32{6, 7, 8, 9, 3}, "cultural, kg, point"},
 	}
 	for _, tt := range tests {
 		if got := topicLabel(tt.ranked, 2, name); got != tt.want {

@@ -17,9 +17,12 @@ import (
 type RelatedOptions struct {
 	// Limit is how many papers to return (default 10).
 	Limit int
-	// MaxDF skips entities and terms in more papers than this (default
-	// DefaultMaxDF of the number of papers).
+	// MaxDF skips entities in more papers than this (default DefaultMaxDF
+	// of the number of papers).
 	MaxDF int
+	// MaxTermDF skips terms in more papers than this (default
+	// DefaultMaxTermDF of the number of papers).
+	MaxTermDF int
 	// EntityWeight is β, how much shared entities raise text similarity
 	// (default DefaultEntityWeight; negative: text alone).
 	EntityWeight float64
@@ -67,6 +70,19 @@ func (opt RelatedOptions) limit() int {
 	return opt.Limit
 }
 
+// DefaultMaxTermDF is the document frequency above which Related ignores
+// a term in a database of n papers: max(1000, n/5). BM25 gives a term in
+// one paper of five an idf under 1.5; such words say little of a subject,
+// and walking their papers is most of the cost of a query.
+func DefaultMaxTermDF(n int) int { return max(1000, n/5) }
+
+func (opt RelatedOptions) maxTermDF(n int) int {
+	if opt.MaxTermDF <= 0 {
+		return DefaultMaxTermDF(n)
+	}
+	return opt.MaxTermDF
+}
+
 func (opt RelatedOptions) maxDF(n int) int {
 	if opt.MaxDF <= 0 {
 		return DefaultMaxDF(n)
@@ -100,18 +116,21 @@ var errTooCommon = errors.New("graph: term too common")
 // with k1 = 1.2 and b = 0.75; the query's own terms saturate as a
 // document's do, since the query is a paper, and dividing by the query's
 // score against itself puts T in [0, 1] or about: 1 for a paper with the
-// query's text, 0.1 to 0.3 for one on the same subject. E(q) is the union
-// of the query papers' entities and idf(e) = ln(N/df(e)), so E is the
-// share of the query's entity weight that p has. Terms and entities in more
-// than opt.MaxDF papers are left out; β is opt.EntityWeight. A query
+// query's text, 0.1 to 0.3 for one on the same subject. The one-word
+// names of the query's entities are not among its terms: they count in E
+// (see nameWord). E(q) is the union of the query papers' entities and
+// idf(e) = ln(N/df(e)), so E is the share of the query's entity weight
+// that p has. Entities in more than opt.MaxDF papers and terms in more
+// than opt.MaxTermDF are left out, and so are those of no other paper than
+// the queries, which no paper can share; β is opt.EntityWeight. A query
 // without terms is scored by E alone.
 //
 // Ties go to the paper sharing more entities, then to the smaller key;
 // papers of score 0 are left out. Related walks the inverted indexes of
 // each query entity and term and reads no other paper's mentions or text,
 // but for the terms of the papers it returns; a term's walk stops once it
-// passes opt.MaxDF papers. It returns an error wrapping store.ErrNotFound
-// for an unknown query paper.
+// passes opt.MaxTermDF papers. It returns an error wrapping
+// store.ErrNotFound for an unknown query paper.
 func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOptions) ([]Relation, error) {
 	st, err := db.Stats()
 	if err != nil {
@@ -121,7 +140,7 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
-	maxDF := opt.maxDF(st.Papers)
+	maxDF, maxTermDF := opt.maxDF(st.Papers), opt.maxTermDF(st.Papers)
 	beta := entityWeight(opt.EntityWeight)
 
 	query := make(map[string]bool)
@@ -155,6 +174,20 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		}
 		qlen += tv.Length
 	}
+	ents := make(map[string]store.Entity, len(queryRole))
+	for _, eid := range sortedKeys(queryRole) {
+		ent, err := db.Entity(eid)
+		if errors.Is(err, store.ErrNotFound) {
+			continue // removed since the mentions were read
+		}
+		if err != nil {
+			return nil, fmt.Errorf("graph: %w", err)
+		}
+		ents[eid] = ent
+		if t, ok := nameWord(ent.Name); ok {
+			delete(qcount, t)
+		}
+	}
 
 	type cand struct {
 		entity, text float64
@@ -171,27 +204,22 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		return c
 	}
 	var entityTotal float64
-	for _, eid := range sortedKeys(queryRole) {
+	for _, eid := range sortedKeys(ents) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		ent, err := db.Entity(eid)
-		if errors.Is(err, store.ErrNotFound) {
-			continue // removed since the mentions were read
-		}
-		if err != nil {
-			return nil, fmt.Errorf("graph: %w", err)
-		}
+		ent := ents[eid]
 		if ent.Papers > maxDF {
 			continue
 		}
 		w := IDF(st.Papers, ent.Papers)
-		entityTotal += w
 		qrole := queryRole[eid]
-		err = db.EntityPapers(eid, func(pid string, role extract.Role) error {
+		others := 0
+		err := db.EntityPapers(eid, func(pid string, role extract.Role) error {
 			if query[pid] {
 				return nil
 			}
+			others++
 			c := get(pid)
 			c.entity += w
 			c.shared = append(c.shared, Shared{Entity: ent, Weight: w})
@@ -205,6 +233,9 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 		})
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
 			return nil, fmt.Errorf("graph: %w", err)
+		}
+		if others > 0 {
+			entityTotal += w
 		}
 	}
 
@@ -226,14 +257,18 @@ func Related(ctx context.Context, db *store.DB, pids []string, opt RelatedOption
 			return nil, err
 		}
 		buf = buf[:0]
+		others := 0
 		err := db.TermPapers(t, func(pid string, count, length int) error {
-			if len(buf) == maxDF {
+			if len(buf) == maxTermDF {
 				return errTooCommon
 			}
 			buf = append(buf, posting{pid, count, length})
+			if !query[pid] {
+				others++
+			}
 			return nil
 		})
-		if errors.Is(err, errTooCommon) {
+		if errors.Is(err, errTooCommon) || others == 0 {
 			continue
 		}
 		if err != nil {

@@ -162,6 +162,21 @@ func (g *Graph) loadText(ctx context.Context, db *store.DB) error {
 	return nil
 }
 
+// nameWord returns the term that an entity name is, for a name of one
+// word ("DB", "3DGS", "LipVoicer"). Related counts such a name of a query
+// entity as an entity and not as a word of the text too: counted twice, a
+// short name that two unrelated texts share ("DB" for a database and for
+// difficulty balancing) would make them look alike. Names of several
+// words stay words of the text: "diffusion model" says what a text is
+// about.
+func nameWord(name string) (string, bool) {
+	ts := store.Terms("", name).Terms
+	if len(ts) != 1 {
+		return "", false
+	}
+	return ts[0], true
+}
+
 // signature returns the terms of paper p's signature, in increasing order,
 // and their weights.
 func (g *Graph) signature(p int32) ([]int32, []float32) {

@@ -264,9 +264,11 @@ func (pg *paperGraph) distinctive(members [][]int32) (labels []string, ents, ter
 }
 
 // topicLabel names a topic by its first labelSize features of ranked,
-// entities numbered below ne and terms above, skipping those whose terms
-// the names chosen before have all given. A term that an entity of the
-// topic spells ("lidar" for "LiDAR") is shown as the entity.
+// entities numbered below ne and terms above, skipping those that repeat
+// a word of the names chosen before, or its start ("culturally" after
+// "cultural"), so that the label names three things. A term that an
+// entity of the topic spells ("lidar" for "LiDAR") is shown as the
+// entity.
 func topicLabel(ranked []int32, ne int32, name func(int32) string) string {
 	spelled := make(map[string]string) // term -> entity name
 	for _, x := range ranked[:min(len(ranked), 4*listSize)] {
@@ -294,7 +296,7 @@ func topicLabel(ranked []int32, ne int32, name func(int32) string) string {
 		if len(ts) == 0 {
 			ts = []string{nm}
 		}
-		if !slices.ContainsFunc(ts, func(t string) bool { return !covered[t] }) {
+		if slices.ContainsFunc(ts, func(t string) bool { return repeats(t, covered) }) {
 			continue
 		}
 		for _, t := range ts {
@@ -355,6 +357,22 @@ func ctfidf(count []map[int32]int, members [][]int32, name func(int32) string) [
 		out[c] = xs
 	}
 	return out
+}
+
+// repeats reports whether term t is one of words, or starts one of them
+// or with one of them, for words of four letters or more ("sketch" and
+// "sketche", "edit" and "editing"), or is one of them with a final "s".
+func repeats(t string, words map[string]bool) bool {
+	for w := range words {
+		short, long := t, w
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if t == w || long == short+"s" || len(short) >= 4 && strings.HasPrefix(long, short) {
+			return true
+		}
+	}
+	return false
 }
 
 // TopicView returns the map of topics: one node per topic of Topics, of ID

@@ -48,9 +48,11 @@ type ViewOptions struct {
 }
 
 // DefaultEntityWeight is the default β of paper links and of Related:
-// papers that share all their entities are twice as similar as their
-// texts alone make them.
-const DefaultEntityWeight = 1.0
+// papers that share all their entities are half again as similar as their
+// texts alone make them. Twice as similar let a short name that unrelated
+// texts share ("DB" for a database and for difficulty balancing) put them
+// first.
+const DefaultEntityWeight = 0.5
 
 // DefaultMinTopicSize is the smallest topic among n papers: max(3,
 // n/1000), so that a handful of papers is a topic of a small collection but

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paperkg/paperkg/corpus"
 	"github.com/paperkg/paperkg/extract"
@@ -17,11 +20,19 @@ import (
 // Options.MaxErrors allows.
 var ErrTooManyErrors = errors.New("ingest: too many bad records")
 
+// DefaultBatchSize is how many papers are committed together unless
+// Options.BatchSize says otherwise. Put commits a batch in transactions of
+// a hundred or so papers, each overlapping the computation of the next,
+// so a large batch keeps Badger busy; the batch being extracted and the
+// one being committed are all an ingest holds of its input.
+const DefaultBatchSize = 2048
+
 // Options configure an ingest. The zero value is usable.
 type Options struct {
 	// Format is the input format name for corpus.Open; "" or "auto" sniffs.
 	Format string
-	// BatchSize is how many papers are committed together (default 512).
+	// BatchSize is how many papers are committed together (default
+	// DefaultBatchSize).
 	BatchSize int
 	// Workers is how many goroutines extract entities (default GOMAXPROCS).
 	Workers int
@@ -31,8 +42,8 @@ type Options struct {
 	// OnError, if set, is called with each rejected record's error.
 	OnError func(error)
 	// OnBatch, if set, is called after each committed batch with the
-	// running totals.
-	OnBatch func(Summary)
+	// running totals and how much of the input was read.
+	OnBatch func(Summary, Progress)
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
 }
@@ -52,42 +63,106 @@ func (s *Summary) add(r store.PutResult) {
 	s.Unchanged += r.Unchanged
 }
 
+// Progress is how much of its input an ingest has read. For gzip files it
+// counts compressed bytes, so that it can be set against the files' sizes.
+type Progress struct {
+	// Bytes is how many bytes of the input files were read so far.
+	Bytes int64
+	// Size is the input files' total size, or 0 if it is not known (when
+	// one of them is standard input or not a regular file).
+	Size int64
+}
+
 // Files ingests each path in turn ("-" is standard input).
 func Files(ctx context.Context, db *store.DB, paths []string, opt Options) (Summary, error) {
 	var total Summary
+	var size int64
 	for _, path := range paths {
+		fi, err := os.Stat(path)
+		if path == "-" || err != nil || !fi.Mode().IsRegular() {
+			size = 0
+			break
+		}
+		size += fi.Size()
+	}
+	var before int64 // bytes of the files already read
+	for _, path := range paths {
+		in := &countingReader{}
 		var r corpus.Reader
-		if path == "-" && opt.Stdin != nil {
-			sr, _, err := corpus.NewReader(opt.Stdin, "-", opt.Format)
-			if err != nil {
-				return total, err
+		if path == "-" {
+			in.r = opt.Stdin
+			if in.r == nil {
+				in.r = os.Stdin
 			}
-			r = sr
 		} else {
-			f, err := corpus.Open(path, opt.Format)
+			f, err := os.Open(path)
 			if err != nil {
-				return total, err
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				return total, fmt.Errorf("ingest: open %q: %w", path, err)
 			}
 			defer f.Close()
-			r = f
+			if fi, err := f.Stat(); err == nil && fi.IsDir() {
+				return total, fmt.Errorf("ingest: open %q: is a directory", path)
+			}
+			in.r = f
 		}
-		sum, err := Reader(ctx, db, r, opt, total)
+		r, _, err := corpus.NewReader(in, path, opt.Format)
+		if err != nil {
+			return total, err
+		}
+		start := before
+		progress := func() Progress { return Progress{Bytes: start + in.n.Load(), Size: size} }
+		sum, err := read(ctx, db, r, opt, total, progress)
 		total = sum
 		if err != nil {
 			return total, err
 		}
+		before += in.n.Load()
 	}
 	return total, nil
 }
 
+// countingReader counts the bytes read through it; the count is read by
+// another goroutine than the one reading.
+type countingReader struct {
+	r io.Reader
+	n atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
 // Reader ingests every paper r returns, adding to the totals in base.
+//
+// If ctx is cancelled, Reader returns once the batch being committed is,
+// without waiting for r: a Read blocked on an idle input (a pipe, a
+// terminal) is left to return by itself.
 func Reader(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base Summary) (Summary, error) {
+	return read(ctx, db, r, opt, base, func() Progress { return Progress{} })
+}
+
+func read(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base Summary, progress func() Progress) (Summary, error) {
 	if opt.BatchSize <= 0 {
-		opt.BatchSize = 512
+		opt.BatchSize = DefaultBatchSize
 	}
 	if opt.Workers <= 0 {
 		opt.Workers = runtime.GOMAXPROCS(0)
 	}
+	// A rerun of an ingest finds most papers stored already: those whose
+	// record would change nothing skip extraction. An empty database has
+	// none, and is not asked.
+	st, err := db.Stats()
+	if err != nil {
+		return base, err
+	}
+	skipKnown := st.Papers > 0
+
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -95,44 +170,52 @@ func Reader(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, bas
 	// and Badger's commit overlap without buffering the whole input.
 	batches := make(chan batch, 1)
 	done := make(chan readResult, 1)
+	k := &known{db: db, on: skipKnown}
+	defer k.stop()
 	go func() {
 		defer close(batches)
-		done <- readBatches(ctx, r, opt, base, batches)
+		done <- readBatches(ctx, r, opt, base, k, batches)
 	}()
 
 	sum := base
-	var putErr error
-	for b := range batches {
-		if putErr != nil {
-			continue // drain so the reader can finish
+	for {
+		var b batch
+		var ok bool
+		select {
+		case b, ok = <-batches:
+		case <-ctx.Done():
+			return sum, ctx.Err()
 		}
-		res, err := db.Put(ctx, b.docs, extractPaper)
-		if err != nil {
-			putErr = err
-			cancel()
-			continue
+		if !ok {
+			break
 		}
-		sum.add(res)
+		sum.Unchanged += b.unchanged
+		if len(b.docs) > 0 {
+			res, err := db.Put(ctx, b.docs, extractPaper)
+			sum.add(res)
+			if err != nil {
+				cancel()
+				// A cancelled Put has committed part of the batch; the
+				// reader's counts would claim all of it.
+				return sum, err
+			}
+		}
 		sum.Read, sum.Rejected = b.read, b.rejected
 		if opt.OnBatch != nil {
-			opt.OnBatch(sum)
+			opt.OnBatch(sum, progress())
 		}
 	}
 	rr := <-done
 	sum.Read, sum.Rejected = rr.read, rr.rejected
-	switch {
-	case putErr != nil:
-		return sum, putErr
-	case rr.err != nil:
-		return sum, rr.err
-	}
-	return sum, nil
+	return sum, rr.err
 }
 
 // A batch is a run of papers with their entities, and the reader's counts
-// up to its last paper.
+// up to its last paper. Papers found stored and unchanged are counted,
+// not sent.
 type batch struct {
 	docs           []store.Doc
+	unchanged      int
 	read, rejected int
 }
 
@@ -141,18 +224,69 @@ type readResult struct {
 	err            error
 }
 
+// known tells which papers are stored unchanged. Reader may return while
+// the goroutine reading the input is still running; stop makes sure that
+// it no longer reads the database, which the caller may then close.
+type known struct {
+	db      *store.DB
+	on      bool
+	mu      sync.Mutex
+	stopped bool
+}
+
+// unchanged reports which of docs are stored and would be unchanged by a
+// Put, or nil if that is not asked.
+func (k *known) unchanged(docs []store.Doc) ([]bool, error) {
+	if !k.on {
+		return nil, nil
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.stopped {
+		return nil, context.Canceled
+	}
+	papers := make([]corpus.Paper, len(docs))
+	for i := range docs {
+		papers[i] = docs[i].Paper
+	}
+	return k.db.Unchanged(papers)
+}
+
+func (k *known) stop() {
+	k.mu.Lock()
+	k.stopped = true
+	k.mu.Unlock()
+}
+
 // readBatches reads papers into batches, extracts their entities and sends
 // them on out.
-func readBatches(ctx context.Context, r corpus.Reader, opt Options, base Summary, out chan<- batch) readResult {
+func readBatches(ctx context.Context, r corpus.Reader, opt Options, base Summary, k *known, out chan<- batch) readResult {
 	read, rejected := base.Read, base.Rejected
 	docs := make([]store.Doc, 0, opt.BatchSize)
 	flush := func() error {
 		if len(docs) == 0 {
 			return nil
 		}
+		b := batch{read: read, rejected: rejected}
+		same, err := k.unchanged(docs)
+		if err != nil {
+			return err
+		}
+		if same != nil {
+			kept := docs[:0]
+			for i, d := range docs {
+				if same[i] {
+					b.unchanged++
+				} else {
+					kept = append(kept, d)
+				}
+			}
+			docs = kept
+		}
 		extractAll(docs, opt.Workers)
+		b.docs = docs
 		select {
-		case out <- batch{docs: docs, read: read, rejected: rejected}:
+		case out <- b:
 		case <-ctx.Done():
 			return ctx.Err()
 		}
@@ -202,16 +336,12 @@ func extractAll(docs []store.Doc, workers int) {
 		workers = len(docs)
 	}
 	var wg sync.WaitGroup
-	next := make(chan int, len(docs))
-	for i := range docs {
-		next <- i
-	}
-	close(next)
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < len(docs); i = int(next.Add(1) - 1) {
 				docs[i].Entities = extractPaper(docs[i].Paper)
 			}
 		}()

@@ -189,7 +189,7 @@ func setFix(key []byte, val []byte) []write { return []write{{key: key, val: val
 func delFix(key []byte) []write             { return []write{{key: key, del: true}} }
 
 // scan calls fn with every key under prefix, and its value if values is
-// set, in key order. The key is valid during the call only.
+// set, in key order. Both are copies, which fixes may keep.
 func (c *checker) scan(prefix string, values bool, fn func(key, val []byte) error) error {
 	p := []byte(prefix)
 	it := c.txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: values, PrefetchSize: 256})
@@ -208,7 +208,7 @@ func (c *checker) scan(prefix string, values bool, fn func(key, val []byte) erro
 				return err
 			}
 		}
-		if err := fn(it.Item().Key(), v); err != nil {
+		if err := fn(it.Item().KeyCopy(nil), v); err != nil {
 			return err
 		}
 	}
@@ -269,7 +269,7 @@ func (c *checker) scanPapers() error {
 		c.papers[pid] = ps
 		var p corpus.Paper
 		if err := json.Unmarshal(v, &p); err != nil {
-			c.report([]string{string(key)}, nil, "paper does not decode: %v; ingest it again after deleting the database", err)
+			c.report([]string{string(key)}, nil, "paper does not decode: %v", err)
 			return nil
 		}
 		ps.ok = true
@@ -448,11 +448,11 @@ func (c *checker) checkPostings() error {
 		case !found:
 			d.extra++
 			d.keys = append(d.keys, string(key))
-			d.fix = append(d.fix, write{key: slices.Clone(key), del: true})
+			d.fix = append(d.fix, write{key: key, del: true})
 		case !bytes.Equal(v, postingValue(tv.Counts[i], tv.Length)):
 			d.wrong++
 			d.keys = append(d.keys, string(key))
-			d.fix = append(d.fix, write{key: slices.Clone(key), val: postingValue(tv.Counts[i], tv.Length)})
+			d.fix = append(d.fix, write{key: key, val: postingValue(tv.Counts[i], tv.Length)})
 		}
 		return nil
 	})
@@ -512,7 +512,7 @@ func (c *checker) scanMentions() error {
 	return c.scan(pentPrefix, true, func(key, v []byte) error {
 		pid, eid, m, why := c.validMention(key, v)
 		if why != "" {
-			c.report([]string{string(key)}, delFix(slices.Clone(key)), "%s", why)
+			c.report([]string{string(key)}, delFix(key), "%s", why)
 			return nil
 		}
 		c.mentions++
@@ -575,9 +575,9 @@ func (c *checker) checkInverted() error {
 		role, ok := roles[eid]
 		switch {
 		case !ok:
-			c.report([]string{string(key)}, delFix(slices.Clone(key)), "index entry has no mention")
+			c.report([]string{string(key)}, delFix(key), "index entry has no mention")
 		case len(v) != 1 || v[0] != role:
-			c.report([]string{string(key), string(pentKey(pid, eid))}, setFix(slices.Clone(key), []byte{role}),
+			c.report([]string{string(key), string(pentKey(pid, eid))}, setFix(key, []byte{role}),
 				"index entry %q disagrees with its mention's role %q", v, string(role))
 		}
 		return nil
@@ -605,7 +605,7 @@ func (c *checker) checkEntities() error {
 		rec, err := decodeEntity(v)
 		if err != nil {
 			if c.tallies[eid] == nil {
-				c.report([]string{string(key)}, delFix(slices.Clone(key)), "entity does not decode, and no paper mentions it")
+				c.report([]string{string(key)}, delFix(key), "entity does not decode, and no paper mentions it")
 				return nil
 			}
 			c.undecodable[eid] = true // rebuilt from its mentions in checkAliases
@@ -613,7 +613,7 @@ func (c *checker) checkEntities() error {
 		}
 		c.stored[eid] = rec
 		if c.tallies[eid] == nil {
-			c.report([]string{string(key)}, delFix(slices.Clone(key)), "entity has no papers")
+			c.report([]string{string(key)}, delFix(key), "entity has no papers")
 		}
 		return nil
 	})

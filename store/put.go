@@ -103,6 +103,37 @@ func (db *DB) Put(ctx context.Context, docs []Doc, reextract func(corpus.Paper) 
 	return b.done, nil
 }
 
+// Unchanged reports, for each paper, whether it is stored already and Put
+// would change nothing for it: so a caller can skip extracting the
+// entities of the papers it ingests again. It reads without waiting for
+// writers. A paper that a Put running at the same time adds or completes
+// may be reported as not unchanged; one reported unchanged stays so, since
+// Put only ever adds to a stored paper.
+func (db *DB) Unchanged(papers []corpus.Paper) ([]bool, error) {
+	out := make([]bool, len(papers))
+	b := &batch{db: db.bdb, snap: db.bdb.NewTransaction(false)}
+	defer b.snap.Discard()
+	for i := range papers {
+		p := &papers[i]
+		if pid := p.PID(); pid == "" || len(pid) > maxKeyPart {
+			continue
+		}
+		w := newDocWriter(b)
+		_, stored, found, err := w.findPaper(p)
+		if err != nil {
+			return nil, fmt.Errorf("store: paper %q: %w", p.PID(), err)
+		}
+		if !found {
+			continue
+		}
+		merged := merge(stored, *p)
+		if out[i], err = samePaper(&merged, &stored); err != nil {
+			return nil, fmt.Errorf("store: paper %q: %w", p.PID(), err)
+		}
+	}
+	return out, nil
+}
+
 // A write is one Set or Delete of a transaction.
 type write struct {
 	key, val []byte
@@ -131,6 +162,11 @@ type batch struct {
 	// pending writes.
 	snap     *badger.Txn
 	mentions map[string]map[string]mention
+	// ents are the records of the entities Put has read or written, as
+	// the papers computed so far leave them: a few entities are in many
+	// papers, and decoding theirs for each costs more than the rest of
+	// the paper.
+	ents map[string]*entityRecord
 
 	building    map[string]int // key -> index in writes of the group being built
 	writes      []write        // of the group being built, papers in order
@@ -163,6 +199,7 @@ func newBatch(db *badger.DB) *batch {
 		db:       db,
 		snap:     db.NewTransaction(false),
 		mentions: make(map[string]map[string]mention),
+		ents:     make(map[string]*entityRecord),
 		building: make(map[string]int),
 	}
 }
@@ -766,6 +803,12 @@ func (w *docWriter) entity(eid string) (*entityRecord, error) {
 	if rec, ok := w.ents[eid]; ok {
 		return rec, nil
 	}
+	if rec, ok := w.batch.ents[eid]; ok {
+		// Changed in place: a paper that fails fails its whole Put.
+		w.ents[eid] = rec
+		w.orig[eid] = entityState{existed: true, typ: rec.Type}
+		return rec, nil
+	}
 	v, ok, err := w.get(entKey(eid))
 	if err != nil {
 		return nil, err
@@ -863,8 +906,12 @@ func (w *docWriter) flushEntities() error {
 		live := rec.Papers > 0
 		if live {
 			w.set(entKey(eid), rec.encode())
+			if w.batch.ents != nil {
+				w.batch.ents[eid] = rec
+			}
 		} else {
 			w.del(entKey(eid))
+			delete(w.batch.ents, eid)
 			for _, f := range rec.Forms {
 				v, ok, err := w.get(aliasKey(f))
 				if err != nil {

@@ -100,6 +100,9 @@ func Terms(title, abstract string) TermVector {
 
 // words returns the index terms of text in order, repeats included.
 func words(text string) []string {
+	if isASCII(text) {
+		return asciiWords(strings.ToLower(text))
+	}
 	text = strings.ToLower(norm.NFKC.String(text))
 	var out []string
 	for len(text) > 0 {
@@ -121,6 +124,37 @@ func words(text string) []string {
 	}
 	return out
 }
+
+// asciiWords is words for lower-case ASCII text, which NFKC leaves as it
+// is: most abstracts, read a byte at a time.
+func asciiWords(text string) []string {
+	var out []string
+	for i := 0; i < len(text); {
+		for i < len(text) && !isWordByte(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if w := text[i:j]; len(w) >= 2 && len(w) <= maxTermLen && !stopWords[w] && !allDigits(w) {
+			out = append(out, stem(w))
+		}
+		i = j
+	}
+	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 

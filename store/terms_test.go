@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -34,6 +35,17 @@ func TestTerms(t *testing.T) {
 			want: TermVector{Terms: []string{"llm", "über"}, Counts: []int{3, 3}, Length: 6},
 		},
 		{name: "empty", want: TermVector{Terms: []string{}, Counts: []int{}}},
+		{
+			// A title read rune by rune, an abstract byte by byte: their
+			// words meet.
+			name: "ascii and not", title: "Vision-Language Models (VLMs) über alles",
+			abstract: "State-of-the-art VLMs, e.g. GPT-4o, read 3D scenes.",
+			want: TermVector{
+				Terms:  []string{"3d", "4o", "alle", "art", "gpt", "language", "model", "read", "scene", "state", "vision", "vlm", "über"},
+				Counts: []int{1, 1, 2, 1, 1, 2, 2, 1, 1, 1, 2, 3, 2},
+				Length: 20,
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,6 +61,26 @@ func TestTerms(t *testing.T) {
 				t.Errorf("decode(encode(v)) (-v +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestWordsASCII(t *testing.T) {
+	for _, text := range []string{
+		"We introduce PPO-Max, a variant of proximal policy optimisation (PPO) for RLHF; 3 runs, 10x faster.",
+		"  leading and trailing   ",
+		"e.g. i.e. et al. 4o GPT4o x",
+		"",
+	} {
+		lower := strings.ToLower(text)
+		var slow []string
+		for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !isWordRune(r) }) {
+			if len(w) >= 2 && len(w) <= maxTermLen && !stopWords[w] && !allDigits(w) {
+				slow = append(slow, stem(w))
+			}
+		}
+		if diff := cmp.Diff(slow, asciiWords(lower)); diff != "" {
+			t.Errorf("asciiWords(%q) (-rune-wise +byte-wise):\n%s", text, diff)
+		}
 	}
 }
 

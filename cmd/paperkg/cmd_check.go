@@ -80,6 +80,8 @@ func runCheck(c *cli.Context, e *env, opts checkOptions) error {
 		rep.Problems = append(rep.Problems, problems...)
 	}
 	rep.Consistent = len(rep.Problems) == 0
+	// A repair is on disk only once the database is closed: close it
+	// before saying the database is consistent.
 	if err := db.Close(); err != nil {
 		return err
 	}

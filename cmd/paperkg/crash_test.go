@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -35,8 +36,13 @@ import (
 const arxivCorpus = "../../../shared/corpus/arxiv-2025-2026.jsonl.gz"
 
 // crashPapers is how many papers the killed ingests read: enough for
-// several batches and a run of a second or more.
-const crashPapers = 3000
+// several batches and a run of about a second, short enough for twenty
+// kills and reruns to take under a minute.
+const crashPapers = 2000
+
+// killsEnv raises the number of kills of TestIngestKilled from 20, for a
+// longer search for a moment that breaks the database.
+const killsEnv = "PAPERKG_TEST_KILLS"
 
 var (
 	procDir  string // holds the binary and the input
@@ -384,40 +390,73 @@ func startIngest(t *testing.T, ref reference, dir string) (*exec.Cmd, *bytes.Buf
 // uninterrupted ingest's run, from start-up and the database's creation
 // to its last commits. After each kill the database must open and be
 // consistent, hold only whole papers, and a rerun of the ingest must give
-// the uninterrupted ingest's database.
+// the uninterrupted ingest's database. PAPERKG_TEST_KILLS=N kills N times
+// instead of 20.
 func TestIngestKilled(t *testing.T) {
 	ref := ingestReference(t)
-	const kills = 20
-	killed := 0
-	midway := make(map[int]bool) // paper counts strictly between none and all
+	kills := 20
+	if n, err := strconv.Atoi(os.Getenv(killsEnv)); err == nil && n > kills {
+		kills = n
+	}
 	tmp := t.TempDir()
-	for i := 0; killed < kills && i < 2*kills; i++ {
-		// The moments go over the run in a shuffled order, so that a
-		// change in the machine's load during the test does not fall on
-		// one part of the run.
-		frac := (float64(i*7%kills) + 0.5) / kills
-		if i >= kills {
-			frac /= 2 // a run that ended before its kill is retried earlier
+	var (
+		mu     sync.Mutex
+		killed int
+		early  []time.Duration  // delays of runs that ended before their kill
+		midway = map[int]bool{} // paper counts strictly between none and all
+	)
+	trial := func(t *testing.T, i int, delay time.Duration) {
+		dir := filepath.Join(tmp, fmt.Sprint(i))
+		cmd, errOut := startIngest(t, ref, dir)
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGKILL)
+		r := ended(t, cmd.Wait(), "", errOut.String())
+		mu.Lock()
+		if r.signaled {
+			killed++
+		} else {
+			early = append(early, delay)
 		}
-		delay := time.Duration(frac * float64(ref.took))
-		t.Run(fmt.Sprintf("%02d-after-%v", i, delay.Round(time.Millisecond)), func(t *testing.T) {
-			dir := filepath.Join(tmp, fmt.Sprint(i))
-			cmd, errOut := startIngest(t, ref, dir)
-			time.Sleep(delay)
-			cmd.Process.Signal(syscall.SIGKILL)
-			r := ended(t, cmd.Wait(), "", errOut.String())
-			if !r.signaled {
-				t.Logf("the ingest ended (exit %d) before the kill", r.code)
-			} else {
-				killed++
+		mu.Unlock()
+		if !r.signaled {
+			t.Logf("the ingest ended (exit %d) before the kill", r.code)
+		}
+		n := checkAfterStop(t, ref, dir)
+		mu.Lock()
+		if n > 0 && n < crashPapers {
+			midway[n] = true
+		}
+		mu.Unlock()
+		t.Logf("stopped with %d papers stored", n)
+		resume(t, ref, dir)
+	}
+	// An ingest keeps about one core busy: the trials run two at a time
+	// (go test's -parallel), each as its own process.
+	//
+	// The moments go over the run in a shuffled order, so that a change
+	// in the machine's load during the test does not fall on one part of
+	// the run.
+	took := concurrentRun(t, ref)
+	t.Logf("two uninterrupted ingests side by side took %v", took)
+	delays := make([]time.Duration, kills)
+	for i, k := range rand.New(rand.NewPCG(1, 2)).Perm(kills) {
+		delays[i] = time.Duration((float64(k) + 0.5) / float64(kills) * float64(took))
+	}
+	for round := 0; len(delays) > 0 && round < 3; round++ {
+		t.Run(fmt.Sprintf("round%d", round), func(t *testing.T) {
+			for i, d := range delays {
+				t.Run(fmt.Sprintf("after-%v", d.Round(time.Millisecond)), func(t *testing.T) {
+					t.Parallel()
+					trial(t, round*kills+i, d)
+				})
 			}
-			n := checkAfterStop(t, ref, dir)
-			if n > 0 && n < crashPapers {
-				midway[n] = true
-			}
-			t.Logf("killed with %d papers stored", n)
-			resume(t, ref, dir)
 		})
+		// A run that ended before its kill is done again, killed earlier.
+		delays = nil
+		for _, d := range early {
+			delays = append(delays, d/2)
+		}
+		early = nil
 	}
 	if killed < kills {
 		t.Errorf("only %d ingests were killed before they ended, want %d", killed, kills)
@@ -427,68 +466,128 @@ func TestIngestKilled(t *testing.T) {
 	}
 }
 
+// concurrentRun runs two uninterrupted ingests side by side, as the
+// trials of TestIngestKilled run, and returns how long the slower took.
+func concurrentRun(t *testing.T, ref reference) time.Duration {
+	t.Helper()
+	tmp := t.TempDir()
+	start := time.Now()
+	var cmds []*exec.Cmd
+	for i := range 2 {
+		cmd, _ := startIngest(t, ref, filepath.Join(tmp, fmt.Sprint(i)))
+		cmds = append(cmds, cmd)
+	}
+	for _, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("uninterrupted ingest: %v", err)
+		}
+	}
+	return time.Since(start)
+}
+
 // TestIngestInterrupted interrupts an ingest halfway: it exits 130 with
 // a message, leaves a consistent database of whole papers, and a rerun
 // finishes it.
 func TestIngestInterrupted(t *testing.T) {
 	ref := ingestReference(t)
-	dir := filepath.Join(t.TempDir(), "db")
-	cmd, errOut := startIngest(t, ref, dir)
-	time.Sleep(ref.took / 2)
-	cmd.Process.Signal(syscall.SIGINT)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var err error
-	select {
-	case err = <-done:
-	case <-time.After(30 * time.Second):
-		cmd.Process.Kill()
-		<-done
-		t.Fatalf("ingest did not stop within 30s of SIGINT\nstderr: %s", errOut.String())
-	}
-	r := ended(t, err, "", errOut.String())
-	if r.code != exitInterrupted || r.signaled {
-		t.Errorf("interrupted ingest: exit %d (signaled %v), want %d\nstderr: %s", r.code, r.signaled, exitInterrupted, r.stderr)
-	}
-	if want := "paperkg: interrupted; what was committed is kept\n"; !strings.HasSuffix(r.stderr, want) {
-		t.Errorf("interrupted ingest's stderr does not end with %q:\n%s", want, r.stderr)
-	}
-	noCrashOutput(t, r.stderr)
-	n := checkAfterStop(t, ref, dir)
-	t.Logf("interrupted with %d papers stored", n)
-	resume(t, ref, dir)
-}
-
-// TestIngestInterruptedWhileReading interrupts an ingest that waits for
-// its standard input.
-func TestIngestInterruptedWhileReading(t *testing.T) {
-	t.Skip("ingest.Reader waits for its reader goroutine, which is blocked in Read on an idle pipe, so SIGINT never ends the ingest")
-	dir := filepath.Join(t.TempDir(), "db")
-	cmd, stdin, errOut := startStdinIngest(t, dir)
-	defer stdin.Close()
-	fmt.Fprintln(stdin, `{"id": "2601.00001", "title": "Waiting", "abstract": "We use LRS3."}`)
-	waitForLock(t, dir)
-	cmd.Process.Signal(syscall.SIGINT)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err := <-done:
-		r := ended(t, err, "", errOut.String())
-		if r.code != exitInterrupted {
-			t.Errorf("exit %d, want %d\nstderr: %s", r.code, exitInterrupted, r.stderr)
+	// The reference may have run on a busier machine than this run: an
+	// ingest that ends before its interrupt is run again, interrupted
+	// sooner.
+	for delay := ref.took / 2; delay > time.Millisecond; delay /= 2 {
+		dir := filepath.Join(t.TempDir(), "db")
+		cmd, errOut := startIngest(t, ref, dir)
+		time.Sleep(delay)
+		cmd.Process.Signal(syscall.SIGINT)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("ingest did not stop within 30s of SIGINT\nstderr: %s", errOut.String())
 		}
-	case <-time.After(10 * time.Second):
-		cmd.Process.Kill()
-		<-done
-		t.Fatalf("ingest from an idle pipe did not stop within 10s of SIGINT")
+		r := ended(t, err, "", errOut.String())
+		if r.code == 0 && !r.signaled {
+			t.Logf("the ingest ended before its interrupt after %v", delay)
+			continue
+		}
+		if r.code != exitInterrupted || r.signaled {
+			t.Errorf("interrupted ingest: exit %d (signaled %v), want %d\nstderr: %s", r.code, r.signaled, exitInterrupted, r.stderr)
+		}
+		if want := "paperkg: interrupted; what was committed is kept\n"; !strings.HasSuffix(r.stderr, want) {
+			t.Errorf("interrupted ingest's stderr does not end with %q:\n%s", want, r.stderr)
+		}
+		noCrashOutput(t, r.stderr)
+		n := checkAfterStop(t, ref, dir)
+		t.Logf("interrupted after %v with %d papers stored", delay, n)
+		resume(t, ref, dir)
+		return
+	}
+	t.Fatalf("every ingest ended before its interrupt")
+}
+
+// TestIngestInterruptedWhileReading interrupts ingests that wait for
+// more of their standard input: each must stop at once, exit 130 and
+// leave a consistent database.
+func TestIngestInterruptedWhileReading(t *testing.T) {
+	record := `{"id": "2601.%05d", "title": "Waiting %d", "abstract": "We train LipVoicer on LRS3."}` + "\n"
+	tests := []struct {
+		name    string
+		flags   []string
+		records int // written before the pipe goes idle
+		skip    string
+	}{
+		{name: "format given", flags: []string{"--format", "jsonl"}, records: 1},
+		// More than the 256 KiB that format sniffing reads.
+		{name: "format sniffed", records: 4000},
+		{
+			name: "format being sniffed", records: 1,
+			skip: "corpus.NewReader peeks 256 KiB to sniff the format, and a Peek blocked on an idle pipe does not see the interrupt",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.skip != "" {
+				t.Skip(tt.skip)
+			}
+			dir := filepath.Join(t.TempDir(), "db")
+			cmd, stdin, errOut := startStdinIngest(t, dir, tt.flags...)
+			defer stdin.Close()
+			for i := range tt.records {
+				fmt.Fprintf(stdin, record, i, i)
+			}
+			waitForLock(t, dir)
+			time.Sleep(200 * time.Millisecond) // for the ingest to read what there is
+			cmd.Process.Signal(syscall.SIGINT)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err := <-done:
+				r := ended(t, err, "", errOut.String())
+				if r.code != exitInterrupted || r.signaled {
+					t.Errorf("exit %d (signaled %v), want %d\nstderr: %s", r.code, r.signaled, exitInterrupted, r.stderr)
+				}
+				noCrashOutput(t, r.stderr)
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				<-done
+				t.Fatalf("ingest from an idle pipe did not stop within 10s of SIGINT")
+			}
+			if r := runBinary(t, nil, "--db", dir, "check"); r.code != 0 {
+				t.Errorf("check after the interrupt: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		})
 	}
 }
 
-// startStdinIngest starts an ingest of standard input into dir, and
-// returns the pipe to its standard input.
-func startStdinIngest(t *testing.T, dir string) (*exec.Cmd, io.WriteCloser, *bytes.Buffer) {
+// startStdinIngest starts an ingest of standard input into dir, with
+// flags, and returns the pipe to its standard input.
+func startStdinIngest(t *testing.T, dir string, flags ...string) (*exec.Cmd, io.WriteCloser, *bytes.Buffer) {
 	t.Helper()
-	cmd := exec.Command(paperkgBinary(t), "--db", dir, "ingest", "-q", "-")
+	args := append(append([]string{"--db", dir, "ingest", "-q"}, flags...), "-")
+	cmd := exec.Command(paperkgBinary(t), args...)
 	cmd.Env = childEnv()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {

@@ -9,10 +9,11 @@
 // Fields (NeRF)"). In the sentences and titles the names are cut out,
 // leaving slots.
 //
-// A Generator draws papers from a Model: an abstract of as many sentences
-// as a real one has, each drawn from the sentences at its position; a title
-// made of the head of one real title and the tail of another; and the
-// slots filled with names. A slot that a cue marks as the paper's own
+// A Generator draws papers from a Model: an abstract that keeps the
+// sentences of a real one at random, half of them, and takes the others
+// from other abstracts at the same position, so that it keeps a topic
+// without copying anyone; a title made of the head of one real title and
+// the tail of another; and the slots filled with names. A slot that a cue marks as the paper's own
 // ("we propose X", a title's "X: ...") gets a name new to the corpus, so
 // every paper introduces its own; any other slot gets one of the names the
 // paper already used or, half the time, a name drawn by a Zipf law over
