@@ -26,4 +26,4 @@ ingest 250k "$BENCH_DIR/synth-250000.jsonl.gz"
 rm -rf "$BENCH_DIR/db-250k"
 ingest 1m "$BENCH_DIR/synth-1000000.jsonl.gz"
 queries 1m "$BENCH_DIR/synth-1000000.jsonl.gz" 200
-related 1m
+related 1m 30 10

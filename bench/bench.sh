@@ -23,7 +23,7 @@ done <<<"$out"
 
 ingest 70k "$CORPUS"
 queries 70k "$CORPUS" 200
-related 70k
+related 70k 100 25
 
 say "topics and map"
 db=$BENCH_DIR/db-70k

@@ -75,17 +75,18 @@ for line in sys.stdin:
     print(json.loads(line)["id"])' | head -n "$3" >"$BENCH_DIR/ids-$1"
 }
 
-# related NAME: warm latency (one process, a Go benchmark) and cold latency
-# (a process a query, hyperfine) of related on database NAME.
+# related NAME WARM COLD: warm latency (WARM queries in one process, a Go
+# benchmark) and cold latency (COLD queries, each twice, a process a query,
+# hyperfine) of related on database NAME.
 related() {
 	name=$1 db=$BENCH_DIR/db-$1 ids=$BENCH_DIR/ids-$1
 	say "related $name, warm"
-	out=$(PAPERKG_BENCH_DB=$db PAPERKG_BENCH_IDS=$ids go test -run '^$' -bench '^BenchmarkRelatedLatency$' -benchtime 400x ./graph | grep '^BenchmarkRelatedLatency')
+	out=$(PAPERKG_BENCH_DB=$db PAPERKG_BENCH_IDS=$ids go test -run '^$' -bench '^BenchmarkRelatedLatency$' -benchtime "$2x" -timeout 0 ./graph | grep '^BenchmarkRelatedLatency')
 	p50=$(printf '%s\n' "$out" | sed -n 's/.* \([0-9.]*\) p50-ms.*/\1/p')
 	p99=$(printf '%s\n' "$out" | sed -n 's/.* \([0-9.]*\) p99-ms.*/\1/p')
-	row "related $name warm: p50 / p99" "$p50 / $p99 ms" "PAPERKG_BENCH_DB=DB PAPERKG_BENCH_IDS=ids go test -bench RelatedLatency -benchtime 400x ./graph"
+	row "related $name warm: p50 / p99" "$p50 / $p99 ms ($2 queries)" "PAPERKG_BENCH_DB=DB PAPERKG_BENCH_IDS=ids go test -bench RelatedLatency -benchtime $2x ./graph"
 	say "related $name, cold"
-	list=$(head -n 25 "$ids" | paste -sd, -)
+	list=$(head -n "$3" "$ids" | paste -sd, -)
 	hyperfine -N -s none --runs 2 --export-json "$BENCH_DIR/cold-$name.json" -L id "$list" \
 		"$BIN --db $db related {id}" >/dev/null 2>&1
 	cold=$($PY -c '

@@ -535,13 +535,49 @@ func TestPaperView(t *testing.T) {
 		}
 	})
 	t.Run("top", func(t *testing.T) {
+		// By topic, the most central paper of each topic.
+		tm, err := g.Topics(ctx, ViewOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
 		top, err := g.PaperView(ctx, ViewOptions{Top: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkView(t, top)
-		if len(top.Nodes) != 3 {
-			t.Fatalf("%d nodes, want 3", len(top.Nodes))
+		var got, want []string
+		for _, n := range top.Nodes {
+			got = append(got, n.ID)
+		}
+		for _, tp := range tm.Topics {
+			want = append(want, tp.Papers[0])
+		}
+		slices.Sort(want)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("Top 3 by topic (-want +got):\n%s", diff)
+		}
+		// In proportion to the topics' sizes: 5, 4 and 4 papers share 6
+		// places as 2, 2 and 2 after one each.
+		six, err := g.PaperView(ctx, ViewOptions{Top: 6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		per := make(map[int]int)
+		for _, n := range six.Nodes {
+			per[n.Group]++
+		}
+		if diff := cmp.Diff(map[int]int{0: 2, 1: 2, 2: 2}, per); diff != "" {
+			t.Errorf("Top 6 per topic (-want +got):\n%s", diff)
+		}
+
+		// By year, the papers of highest PageRank.
+		byYear, err := g.PaperView(ctx, ViewOptions{Top: 3, Color: ColorYear})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkView(t, byYear)
+		if len(byYear.Nodes) != 3 {
+			t.Fatalf("%d nodes, want 3", len(byYear.Nodes))
 		}
 		var sizes []float64
 		full := make(map[string]Node)
@@ -551,10 +587,12 @@ func TestPaperView(t *testing.T) {
 		}
 		slices.Sort(sizes)
 		third := sizes[len(sizes)-3]
-		for _, n := range top.Nodes {
+		for _, n := range byYear.Nodes {
 			if full[n.ID].Size < third {
 				t.Errorf("kept %s of size %g, below the third largest %g", n.ID, full[n.ID].Size, third)
 			}
+		}
+		for _, n := range top.Nodes {
 			if n.Group != full[n.ID].Group {
 				t.Errorf("%s: group %d with Top, %d without: topics keep their numbers", n.ID, n.Group, full[n.ID].Group)
 			}
@@ -1129,13 +1167,16 @@ func TestEntityView(t *testing.T) {
 			t.Errorf("edge %v under MinWeight 3", e)
 		}
 	}
+	// The entities kept are linked among themselves: PPO and RLHF, in
+	// four papers each and four together, are among the four of highest
+	// rank, with transformer, in five.
 	top, err := g.EntityView(ctx, ViewOptions{Top: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkView(t, top)
-	if len(top.Nodes) != 4 {
-		t.Errorf("Top 4 kept %d nodes", len(top.Nodes))
+	if len(top.Nodes) != 4 || !near(edgeWeight(top, "e:ppo", "e:rlhf"), 3.5) || edgeWeight(top, "e:ppo", "e:transformer") == 0 {
+		t.Errorf("Top 4 kept %d nodes and %d edges: %+v", len(top.Nodes), len(top.Edges), top)
 	}
 }
 
@@ -1247,6 +1288,27 @@ func TestBM25(t *testing.T) {
 	}
 	if saturate(0, 10, 100) != 0 {
 		t.Errorf("saturate of an absent term %g", saturate(0, 10, 100))
+	}
+}
+
+func TestStrongest(t *testing.T) {
+	// A star of three around 0, and 1-2: with one edge a node, 0 keeps
+	// 0-3, 1 and 2 keep 1-2, 3 keeps 0-3.
+	weight := map[[2]int]float64{{0, 1}: 2, {0, 2}: 2, {0, 3}: 5, {1, 2}: 3}
+	want := map[[2]int]bool{{0, 3}: true, {1, 2}: true}
+	if diff := cmp.Diff(want, strongest(weight, 1)); diff != "" {
+		t.Errorf("strongest(1) (-want +got):\n%s", diff)
+	}
+	want = map[[2]int]bool{{0, 1}: true, {0, 2}: true, {0, 3}: true, {1, 2}: true}
+	if diff := cmp.Diff(want, strongest(weight, 0)); diff != "" {
+		t.Errorf("strongest(0) (-want +got):\n%s", diff)
+	}
+	// Ties go to the smaller end: of 0-1 and 0-2, 0 keeps 0-1 and 2
+	// keeps its only edge, 0-2; 0-3 and 0-4 are nobody's choice.
+	weight = map[[2]int]float64{{0, 1}: 1, {0, 2}: 1, {0, 3}: 0.5, {3, 4}: 2, {0, 4}: 0.5}
+	want = map[[2]int]bool{{0, 1}: true, {0, 2}: true, {3, 4}: true}
+	if diff := cmp.Diff(want, strongest(weight, 1)); diff != "" {
+		t.Errorf("strongest(1) with ties (-want +got):\n%s", diff)
 	}
 }
 

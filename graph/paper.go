@@ -304,8 +304,11 @@ func (pg *paperGraph) linkEdge(l link) Edge {
 // ways by their similarity, citations and citation-like links with weight
 // 1); Influence counts the papers that use an entity the paper introduces.
 // With opt.Color ColorTopic (the default) groups are the topics of Topics,
-// numbered and labelled as it numbers and labels them; with ColorYear they
-// are the years.
+// numbered and labelled as it numbers and labels them, and opt.Top keeps
+// papers around the most central of each topic in proportion to its size
+// (see topTopics); with
+// ColorYear groups are the years, and opt.Top keeps the papers of highest
+// PageRank.
 func (g *Graph) PaperView(ctx context.Context, opt ViewOptions) (View, error) {
 	pg, err := g.paperGraph(ctx, opt)
 	if err != nil {
@@ -316,8 +319,12 @@ func (g *Graph) PaperView(ctx context.Context, opt ViewOptions) (View, error) {
 			return View{}, err
 		}
 	}
-	ids := g.pids
-	keep := topNodes(pg.rank, ids, opt.Top, pg.in)
+	var keep []bool
+	if opt.color() == ColorTopic {
+		keep = pg.topTopics(opt.Top)
+	} else {
+		keep = topNodes(pg.rank, g.pids, opt.Top, pg.in)
+	}
 
 	v := View{Name: "papers"}
 	for _, p := range pg.sel {
@@ -354,6 +361,114 @@ func (g *Graph) PaperView(ctx context.Context, opt ViewOptions) (View, error) {
 	}
 	sortEdges(v.Edges)
 	return v, nil
+}
+
+// topTopics returns which papers a view of top papers keeps (all if top is
+// 0): for each topic, its most central paper and the papers linked to
+// those kept, of highest PageRank first, so that each topic shows as a
+// cluster; in numbers proportional to the topics' sizes (by largest
+// remainder) and at least one a topic while there are enough. Papers
+// outside the topics come only when top leaves room for them, by
+// PageRank.
+func (pg *paperGraph) topTopics(top int) []bool {
+	keep := make([]bool, len(pg.g.pids))
+	if top <= 0 || top >= len(pg.sel) {
+		for _, p := range pg.sel {
+			keep[p] = true
+		}
+		return keep
+	}
+	topics := pg.tm.Topics
+	total := 0
+	for _, t := range topics {
+		total += t.Size
+	}
+	quota := make([]int, len(topics))
+	left := min(top, total)
+	if left >= len(topics) {
+		for i := range quota {
+			quota[i] = 1
+		}
+		left -= len(topics)
+	}
+	// Largest remainder over what is left.
+	type share struct {
+		t    int
+		frac float64
+	}
+	var shares []share
+	given := 0
+	for i, t := range topics {
+		exact := float64(left) * float64(t.Size) / float64(total)
+		q := min(int(exact), t.Size-quota[i])
+		quota[i] += q
+		given += q
+		shares = append(shares, share{i, exact - float64(q)})
+	}
+	slices.SortStableFunc(shares, func(a, b share) int { return cmp.Compare(b.frac, a.frac) })
+	for rest := left - given; rest > 0; {
+		moved := false
+		for _, sh := range shares {
+			if rest > 0 && quota[sh.t] < topics[sh.t].Size {
+				quota[sh.t]++
+				rest--
+				moved = true
+			}
+		}
+		if !moved {
+			break
+		}
+	}
+	// Each topic's share grows from its most central paper along its
+	// links, the neighbour of highest PageRank first, so that the papers
+	// kept are linked as in the whole graph, not scattered.
+	adj := make(map[int32][]int32)
+	for _, l := range pg.links {
+		adj[l.u] = append(adj[l.u], l.v)
+		adj[l.v] = append(adj[l.v], l.u)
+	}
+	n := 0
+	for i, t := range topics {
+		var frontier []int32
+		next := 0 // in t.Papers, for a new start when the frontier is empty
+		for k := 0; k < quota[i]; k++ {
+			best := -1
+			for j, p := range frontier {
+				if !keep[p] && (best < 0 || pg.rank[p] > pg.rank[frontier[best]] ||
+					pg.rank[p] == pg.rank[frontier[best]] && p < frontier[best]) {
+					best = j
+				}
+			}
+			var p int32
+			if best >= 0 {
+				p = frontier[best]
+				frontier = slices.Delete(frontier, best, best+1)
+			} else {
+				for keep[pg.g.pindex[t.Papers[next]]] {
+					next++
+				}
+				p = pg.g.pindex[t.Papers[next]]
+			}
+			keep[p] = true
+			n++
+			for _, q := range adj[p] {
+				if pg.topic[q] == t.ID && !keep[q] && !slices.Contains(frontier, q) {
+					frontier = append(frontier, q)
+				}
+			}
+		}
+	}
+	if n < top {
+		// Room is left: the papers outside the topics, by PageRank.
+		out := make([]bool, len(keep))
+		for _, p := range pg.sel {
+			out[p] = pg.topic[p] < 0
+		}
+		for p, k := range topNodes(pg.rank, pg.g.pids, top-n, out) {
+			keep[p] = keep[p] || k
+		}
+	}
+	return keep
 }
 
 // shared returns the entities f selects that papers p and q both mention,

@@ -378,8 +378,9 @@ func repeats(t string, words map[string]bool) bool {
 // TopicView returns the map of topics: one node per topic of Topics, of ID
 // "t:" and the topic number, labelled by the topic's label and sized by its
 // number of papers (the largest has size 1), joined by a SharedEdge
-// weighted by the number of paper links between the two topics. opt.Top
-// keeps the largest topics.
+// weighted by the number of paper links between the two topics; each
+// topic keeps its MaxEdgesPerNode strongest. opt.Top keeps the largest
+// topics.
 func (g *Graph) TopicView(ctx context.Context, opt ViewOptions) (View, error) {
 	pg, err := g.paperGraph(ctx, opt)
 	if err != nil {
@@ -409,10 +410,15 @@ func (g *Graph) TopicView(ctx context.Context, opt ViewOptions) (View, error) {
 			count[[2]int{min(a, b), max(a, b)}]++
 		}
 	}
+	// Each topic keeps its k strongest links, as papers do.
+	weight := make(map[[2]int]float64)
 	for pair, c := range count {
-		if float64(c) < opt.MinWeight {
-			continue
+		if float64(c) >= opt.MinWeight {
+			weight[pair] = float64(c)
 		}
+	}
+	for pair := range strongest(weight, opt.maxEdges()) {
+		c := count[pair]
 		v.Edges = append(v.Edges, Edge{Source: topicID(pair[0]), Target: topicID(pair[1]), Kind: SharedEdge,
 			Weight: float64(c), Label: fmt.Sprintf("%d links", c)})
 	}
@@ -422,3 +428,31 @@ func (g *Graph) TopicView(ctx context.Context, opt ViewOptions) (View, error) {
 }
 
 func topicID(t int) string { return fmt.Sprintf("t:%d", t) }
+
+// strongest returns the edges of weight (keyed by their ends, the smaller
+// first) that either end has among its k heaviest, ties going to the
+// smaller other end; all of them if k is 0.
+func strongest(weight map[[2]int]float64, k int) map[[2]int]bool {
+	nbrs := make(map[int][]int)
+	for pair := range weight {
+		nbrs[pair[0]] = append(nbrs[pair[0]], pair[1])
+		nbrs[pair[1]] = append(nbrs[pair[1]], pair[0])
+	}
+	kept := make(map[[2]int]bool)
+	for a, bs := range nbrs {
+		w := func(b int) float64 { return weight[[2]int{min(a, b), max(a, b)}] }
+		slices.SortFunc(bs, func(x, y int) int {
+			if c := cmp.Compare(w(y), w(x)); c != 0 {
+				return c
+			}
+			return cmp.Compare(x, y)
+		})
+		if k > 0 && len(bs) > k {
+			bs = bs[:k]
+		}
+		for _, b := range bs {
+			kept[[2]int{min(a, b), max(a, b)}] = true
+		}
+	}
+	return kept
+}

@@ -200,20 +200,22 @@ func (g *Graph) papersIn(opt ViewOptions) []bool {
 
 // EntityView returns the map of entities of opt.Types that the papers of
 // opt.Years mention, as VOSviewer draws term maps (van Eck and Waltman
-// 2010, "Software survey: VOSviewer"). Two entities are joined by a
-// SharedEdge weighted by their association strength (van Eck and Waltman
-// 2009, "How to normalize cooccurrence data?"),
+// 2010, "Software survey: VOSviewer"). Sizes are PageRank on the
+// co-occurrence counts c_ij, the number of papers that mention both i
+// and j, and opt.Top keeps the entities of highest PageRank. Between the
+// entities kept, two are joined by a SharedEdge weighted by their
+// association strength (van Eck and Waltman 2009, "How to normalize
+// cooccurrence data?"),
 //
 //	a_ij = N c_ij / (s_i s_j)
 //
-// where c_ij is the number of papers that mention both, s_i the number
-// that mention i and N the number of papers: the ratio of the observed
-// co-occurrences to those expected if the two were independent, so that
-// entities in every paper do not take every neighbour. Each entity keeps
-// its MaxEdgesPerNode strongest links. Sizes are PageRank on the
-// co-occurrence counts c_ij; groups are, with ColorTopic, the Louvain
-// communities of the association strengths, labelled by their entities in
-// most papers, or with ColorType the entity types.
+// where s_i is the number of papers that mention i and N the number of
+// papers: the ratio of the co-occurrences observed to those expected if
+// the two were independent, so that entities in every paper do not take
+// every neighbour. Each entity keeps its MaxEdgesPerNode strongest links.
+// Groups are, with ColorTopic, the Louvain communities of the
+// association strengths, labelled by their entities in most papers, or
+// with ColorType the entity types.
 func (g *Graph) EntityView(ctx context.Context, opt ViewOptions) (View, error) {
 	in := g.papersIn(opt)
 	f := entityFilter{types: opt.Types}
@@ -262,12 +264,24 @@ func (g *Graph) EntityView(ctx context.Context, opt ViewOptions) (View, error) {
 			}
 		}
 	}
+	counts := make([]arc, 0, 2*len(co))
+	for pair, c := range co {
+		counts = append(counts, arc{pair[0], pair[1], float64(c)}, arc{pair[1], pair[0], float64(c)})
+	}
+	rank := pageRank(len(sel), counts)
+	ids := make([]string, len(sel))
+	for i, e := range sel {
+		ids[i] = "e:" + g.ents[e].ID
+	}
+	keep := topNodes(rank, ids, opt.Top, nil)
+
+	// Links among the entities kept, by association strength.
 	strength := func(pair [2]int32, c int) float64 {
 		return float64(np) * float64(c) / (float64(vdf[sel[pair[0]]]) * float64(vdf[sel[pair[1]]]))
 	}
 	nbrs := make(map[int32][]int32)
 	for pair, c := range co {
-		if strength(pair, c) >= opt.MinWeight {
+		if keep[pair[0]] && keep[pair[1]] && strength(pair, c) >= opt.MinWeight {
 			nbrs[pair[0]] = append(nbrs[pair[0]], pair[1])
 			nbrs[pair[1]] = append(nbrs[pair[1]], pair[0])
 		}
@@ -293,11 +307,9 @@ func (g *Graph) EntityView(ctx context.Context, opt ViewOptions) (View, error) {
 			kept[key(a, b)] = true
 		}
 	}
-	var edges, counts []arc
+	var edges []arc
 	for pair := range kept {
 		edges = append(edges, arc{pair[0], pair[1], as(pair[0], pair[1])})
-		c := float64(co[pair])
-		counts = append(counts, arc{pair[0], pair[1], c}, arc{pair[1], pair[0], c})
 	}
 	slices.SortFunc(edges, func(a, b arc) int {
 		if c := cmp.Compare(a.u, b.u); c != 0 {
@@ -306,12 +318,6 @@ func (g *Graph) EntityView(ctx context.Context, opt ViewOptions) (View, error) {
 		return cmp.Compare(a.v, b.v)
 	})
 
-	rank := pageRank(len(sel), counts)
-	ids := make([]string, len(sel))
-	for i, e := range sel {
-		ids[i] = "e:" + g.ents[e].ID
-	}
-	keep := topNodes(rank, ids, opt.Top, nil)
 	var group []int
 	labels := make(map[int]string)
 	if opt.color() == ColorTopic {
@@ -354,10 +360,8 @@ func (g *Graph) EntityView(ctx context.Context, opt ViewOptions) (View, error) {
 		groupByType(v.Nodes)
 	}
 	for _, e := range edges {
-		if keep[e.u] && keep[e.v] {
-			v.Edges = append(v.Edges, Edge{Source: ids[e.u], Target: ids[e.v], Kind: SharedEdge, Weight: round4(e.w),
-				Label: fmt.Sprintf("%d papers", co[[2]int32{e.u, e.v}])})
-		}
+		v.Edges = append(v.Edges, Edge{Source: ids[e.u], Target: ids[e.v], Kind: SharedEdge, Weight: round4(e.w),
+			Label: fmt.Sprintf("%d papers", co[[2]int32{e.u, e.v}])})
 	}
 	slices.SortFunc(v.Nodes, func(a, b Node) int { return strings.Compare(a.ID, b.ID) })
 	sortEdges(v.Edges)

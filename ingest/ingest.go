@@ -114,8 +114,9 @@ func Files(ctx context.Context, db *store.DB, paths []string, opt Options) (Summ
 			return total, err
 		}
 		start := before
-		progress := func() Progress { return Progress{Bytes: start + in.n.Load(), Size: size} }
-		sum, err := read(ctx, db, r, opt, total, progress)
+		sum, err := read(ctx, db, r, opt, total, func() Progress {
+			return Progress{Bytes: start + in.n.Load(), Size: size}
+		})
 		total = sum
 		if err != nil {
 			return total, err
@@ -147,7 +148,8 @@ func Reader(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, bas
 	return read(ctx, db, r, opt, base, func() Progress { return Progress{} })
 }
 
-func read(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base Summary, progress func() Progress) (Summary, error) {
+// read is Reader, with at reports how much of the input is read.
+func read(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base Summary, at func() Progress) (Summary, error) {
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = DefaultBatchSize
 	}
@@ -174,7 +176,7 @@ func read(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base 
 	defer k.stop()
 	go func() {
 		defer close(batches)
-		done <- readBatches(ctx, r, opt, base, k, batches)
+		done <- readBatches(ctx, r, opt, base, k, at, batches)
 	}()
 
 	sum := base
@@ -202,7 +204,7 @@ func read(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base 
 		}
 		sum.Read, sum.Rejected = b.read, b.rejected
 		if opt.OnBatch != nil {
-			opt.OnBatch(sum, progress())
+			opt.OnBatch(sum, b.at)
 		}
 	}
 	rr := <-done
@@ -217,6 +219,7 @@ type batch struct {
 	docs           []store.Doc
 	unchanged      int
 	read, rejected int
+	at             Progress // the input read up to the batch's last paper
 }
 
 type readResult struct {
@@ -260,14 +263,14 @@ func (k *known) stop() {
 
 // readBatches reads papers into batches, extracts their entities and sends
 // them on out.
-func readBatches(ctx context.Context, r corpus.Reader, opt Options, base Summary, k *known, out chan<- batch) readResult {
+func readBatches(ctx context.Context, r corpus.Reader, opt Options, base Summary, k *known, at func() Progress, out chan<- batch) readResult {
 	read, rejected := base.Read, base.Rejected
 	docs := make([]store.Doc, 0, opt.BatchSize)
 	flush := func() error {
 		if len(docs) == 0 {
 			return nil
 		}
-		b := batch{read: read, rejected: rejected}
+		b := batch{read: read, rejected: rejected, at: at()}
 		same, err := k.unchanged(docs)
 		if err != nil {
 			return err

@@ -36,8 +36,8 @@ import (
 const arxivCorpus = "../../../shared/corpus/arxiv-2025-2026.jsonl.gz"
 
 // crashPapers is how many papers the killed ingests read: enough for
-// several batches and a run of about a second, short enough for twenty
-// kills and reruns to take under a minute.
+// many commits and a run of about a second, few enough for twenty kills
+// and reruns to take under a minute.
 const crashPapers = 2000
 
 // killsEnv raises the number of kills of TestIngestKilled from 20, for a
@@ -45,7 +45,9 @@ const crashPapers = 2000
 const killsEnv = "PAPERKG_TEST_KILLS"
 
 var (
-	procDir  string // holds the binary and the input
+	procOnce sync.Once
+	procDir  string // holds the binary, the input and the reference database
+	procErr  error
 	binOnce  sync.Once
 	binPath  string
 	binErr   error
@@ -62,16 +64,10 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// sharedDir returns the directory for the binary and the input.
+// sharedDir returns the directory for what the tests share.
 func sharedDir() (string, error) {
-	if procDir == "" {
-		d, err := os.MkdirTemp("", "paperkg-proc-")
-		if err != nil {
-			return "", err
-		}
-		procDir = d
-	}
-	return procDir, nil
+	procOnce.Do(func() { procDir, procErr = os.MkdirTemp("", "paperkg-proc-") })
+	return procDir, procErr
 }
 
 // paperkgBinary builds paperkg once and returns its path.
@@ -196,8 +192,8 @@ func runBinary(t *testing.T, stdin io.Reader, args ...string) result {
 	return ended(t, err, out.String(), errOut.String())
 }
 
-// childEnv is the environment of a child paperkg: no database from the
-// environment, and no memory limit to make it slower than the reference.
+// childEnv is the environment of a child paperkg, without a database
+// named by PAPERKG_DB: every child gets its --db.
 func childEnv() []string {
 	var env []string
 	for _, kv := range os.Environ() {
