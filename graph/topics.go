@@ -378,9 +378,11 @@ func repeats(t string, words map[string]bool) bool {
 // TopicView returns the map of topics: one node per topic of Topics, of ID
 // "t:" and the topic number, labelled by the topic's label and sized by its
 // number of papers (the largest has size 1), joined by a SharedEdge
-// weighted by the number of paper links between the two topics; each
-// topic keeps its MaxEdgesPerNode strongest. opt.Top keeps the largest
-// topics.
+// weighted by the number of paper links between the two topics. Each
+// topic keeps its MaxEdgesPerNode strongest links by association strength
+// (see EntityView), the links between two topics against those they have
+// in all, so that large topics do not take every link. opt.Top keeps the
+// largest topics.
 func (g *Graph) TopicView(ctx context.Context, opt ViewOptions) (View, error) {
 	pg, err := g.paperGraph(ctx, opt)
 	if err != nil {
@@ -410,14 +412,22 @@ func (g *Graph) TopicView(ctx context.Context, opt ViewOptions) (View, error) {
 			count[[2]int{min(a, b), max(a, b)}]++
 		}
 	}
-	// Each topic keeps its k strongest links, as papers do.
-	weight := make(map[[2]int]float64)
+	// Each topic keeps its k strongest links by association strength, as
+	// in the entity view, so that large topics do not take every link.
+	links := make(map[int]int)
+	total := 0
+	for pair, c := range count {
+		links[pair[0]] += c
+		links[pair[1]] += c
+		total += c
+	}
+	strength := make(map[[2]int]float64)
 	for pair, c := range count {
 		if float64(c) >= opt.MinWeight {
-			weight[pair] = float64(c)
+			strength[pair] = float64(total) * float64(c) / (float64(links[pair[0]]) * float64(links[pair[1]]))
 		}
 	}
-	for pair := range strongest(weight, opt.maxEdges()) {
+	for pair := range strongest(strength, opt.maxEdges()) {
 		c := count[pair]
 		v.Edges = append(v.Edges, Edge{Source: topicID(pair[0]), Target: topicID(pair[1]), Kind: SharedEdge,
 			Weight: float64(c), Label: fmt.Sprintf("%d links", c)})

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -17,7 +18,7 @@ import (
 )
 
 var (
-	exportFormats = []string{"dot", "svg", "json"}
+	exportFormats = export.Formats
 	exportViews   = []string{"papers", "entities", "bipartite", "topics", "ego"}
 	// exportColors are the --color values each view takes, the default
 	// first.
@@ -32,8 +33,11 @@ var (
 
 // defaultMapTop is how many nodes a drawn map (dot, svg) keeps unless
 // --top says otherwise: more make a map no one can read, and take Graphviz
-// long to lay out.
+// long to lay out. Formats read by other tools keep every node.
 const defaultMapTop = 300
+
+// drawn reports whether format is a map paperkg lays out itself.
+func drawn(format string) bool { return format == "dot" || format == "svg" }
 
 type exportOptions struct {
 	format, view, out string
@@ -45,14 +49,15 @@ type exportOptions struct {
 func exportCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "export",
-		Usage: "write the graph as Graphviz DOT, SVG or node-link JSON",
+		Usage: "write the graph as Graphviz DOT or SVG, node-link JSON, or for Cytoscape, graphology, Gephi, VOSviewer",
 		Description: "Views: papers (the paper graph, papers grouped by topic), entities (co-occurrence\n" +
 			"normalised by association strength, as VOSviewer maps terms), bipartite (papers and\n" +
 			"their entities), topics (one node per topic) and ego (--around a paper or an entity).\n" +
-			"Maps (dot, svg) keep the 300 most central nodes unless --top says otherwise; json\n" +
-			"keeps all.",
+			"Maps (dot, svg) keep the 300 most central nodes unless --top says otherwise; the\n" +
+			"other formats keep all. -o FILE.csv writes FILE-nodes.csv and FILE-edges.csv.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json", Usage: "`FORMAT`: dot, svg or json (networkx node_link, D3)"},
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "json",
+				Usage: "`FORMAT`: " + strings.Join(export.Formats, ", ") + " (json: networkx node_link, D3)"},
 			&cli.StringFlag{Name: "view", Value: "papers", Usage: "`VIEW`: papers, entities, bipartite, topics or ego"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.IntFlag{Name: "top", Usage: "keep the `N` most central nodes (0: all; default 300 for dot and svg, all for json)"},
@@ -90,7 +95,7 @@ func exportCommand(e *env) *cli.Command {
 			}
 			v := &opts.view0
 			v.Top = c.Int("top")
-			if !c.IsSet("top") && opts.format != "json" {
+			if !c.IsSet("top") && drawn(opts.format) {
 				v.Top = defaultMapTop
 			}
 			v.MinWeight = c.Float64("min-weight")
@@ -144,7 +149,12 @@ func runExport(c *cli.Context, e *env, opts exportOptions) error {
 	if err := writeViewFile(c.Context, opts.out, v, opts.format); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "paperkg: wrote %s (%d nodes, %d edges)\n", opts.out, len(v.Nodes), len(v.Edges))
+	out := opts.out
+	if opts.format == "csv" {
+		nodes, edges := export.CSVPaths(out)
+		out = nodes + " and " + edges
+	}
+	fmt.Fprintf(e.stderr, "paperkg: wrote %s (%d nodes, %d edges)\n", out, len(v.Nodes), len(v.Edges))
 	return nil
 }
 
@@ -202,26 +212,33 @@ func buildEgo(ctx context.Context, e *env, db *store.DB, around string, depth in
 }
 
 func writeView(ctx context.Context, w io.Writer, v *graph.View, format string) error {
-	switch format {
-	case "dot":
-		return export.WriteDOT(w, v, export.DOTOptions{})
-	case "svg":
-		return export.WriteSVG(ctx, w, v, export.DOTOptions{})
-	default:
-		return export.WriteJSON(w, v)
-	}
+	return export.Write(ctx, w, v, format, export.DOTOptions{})
 }
 
-// writeViewFile writes the view to path through a temporary file, so a
-// failed export never leaves a half-written map behind.
+// writeViewFile writes the view to path, or for csv to the two files that
+// export.CSVPaths names, each through a temporary file, so a failed export
+// never leaves a half-written map behind.
 func writeViewFile(ctx context.Context, path string, v *graph.View, format string) error {
+	if format == "csv" {
+		nodes, edges := export.CSVPaths(path)
+		if err := writeFile(nodes, func(w io.Writer) error { return export.WriteCSV(w, v) }); err != nil {
+			return err
+		}
+		return writeFile(edges, func(w io.Writer) error { return export.WriteCSVEdges(w, v) })
+	}
+	return writeFile(path, func(w io.Writer) error { return writeView(ctx, w, v, format) })
+}
+
+// writeFile writes path with write through a temporary file renamed into
+// place.
+func writeFile(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), ".paperkg-export-*")
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	defer os.Remove(f.Name())
 	w := bufio.NewWriter(f)
-	if err := writeView(ctx, w, v, format); err != nil {
+	if err := write(w); err != nil {
 		f.Close()
 		return fmt.Errorf("export %q: %w", path, err)
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,6 +164,21 @@ func TestExportViews(t *testing.T) {
 	load("--view", "entities", "--type", "dataset,benchmark", "--top", "5")
 	if len(graph.Nodes) == 0 || len(graph.Nodes) > 5 {
 		t.Errorf("entity view of datasets, top 5: %d nodes", len(graph.Nodes))
+	}
+
+	// Every format of graph/export; csv to two files.
+	if out := mustRun(t, "--db", db, "export", "--format", "graphml", "--view", "topics"); !strings.Contains(out, "<graphml") {
+		t.Errorf("export --format graphml:\n%.300s", out)
+	}
+	dir := t.TempDir()
+	code, _, errOut := runCLI(t, "", "--db", db, "export", "--format", "csv", "--view", "topics", "-o", filepath.Join(dir, "map.csv"))
+	if code != 0 || !strings.Contains(errOut, "map-nodes.csv and ") {
+		t.Errorf("export --format csv: exit %d, %s", code, errOut)
+	}
+	for _, name := range []string{"map-nodes.csv", "map-edges.csv"} {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || !strings.Contains(string(b), "t:0") {
+			t.Errorf("%s: %v\n%.200s", name, err, b)
+		}
 	}
 
 	// Papers are grouped by year where they have one (the seed's do not).

@@ -161,7 +161,7 @@ func TestExitCodes(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"no-such-command"}, 2, "unknown command"},
-		{[]string{"--db", db, "export", "--format", "png"}, 2, `invalid --format "png", must be one of [dot svg json]`},
+		{[]string{"--db", db, "export", "--format", "png"}, 2, `invalid --format "png", must be one of [json dot svg cytoscape graphology gexf graphml vosviewer csv]`},
 		{[]string{"--db", db, "entities", "--type", "metric"}, 2, "must be one of"},
 		{[]string{"ingest"}, 2, "ingest needs at least one FILE"},
 		{[]string{"--db", db, "ingest", "--format", "xls", seedPath}, 2, `invalid format "xls"`},
