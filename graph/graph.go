@@ -199,6 +199,34 @@ type useLink struct {
 // uses returns the citation-like links through the entities f selects
 // between the papers in selects (all if in is nil), ordered by from, then
 // to.
+// later reports whether paper a was written after paper b, by their arXiv
+// ids (which sort by submission month and number) when both have new-style
+// ones, else by year. Unknown dates are never later.
+func (g *Graph) later(a, b int32) bool {
+	pa, pb := &g.papers[a], &g.papers[b]
+	if ia, ib := newStyleArXiv(pa.ArXivID), newStyleArXiv(pb.ArXivID); ia != "" && ib != "" {
+		return ia > ib
+	}
+	return pa.Year != 0 && pb.Year != 0 && pa.Year > pb.Year
+}
+
+// newStyleArXiv returns id if it is an arXiv id of the YYMM.NNNNN form,
+// padded so that ids compare as strings in submission order, else "".
+func newStyleArXiv(id string) string {
+	dot := strings.IndexByte(id, '.')
+	if dot != 4 || len(id) < 9 || strings.ContainsAny(id, "/") {
+		return ""
+	}
+	for _, r := range id[:4] + id[5:] {
+		if r < '0' || r > '9' {
+			return ""
+		}
+	}
+	// Four-digit numbers (before 2015) sort before five-digit ones of
+	// the same month only when padded.
+	return id[:5] + strings.Repeat("0", max(0, 5-len(id[5:]))) + id[5:]
+}
+
 func (g *Graph) uses(f entityFilter, in []bool) []useLink {
 	type pair struct{ from, to int32 }
 	acc := make(map[pair]*useLink)
@@ -222,6 +250,9 @@ func (g *Graph) uses(f entityFilter, in []bool) []useLink {
 				continue
 			}
 			for _, to := range introducers {
+				if g.later(to, from) {
+					continue // a paper cannot build on one written after it
+				}
 				k := pair{from, to}
 				l := acc[k]
 				if l == nil {

@@ -313,39 +313,73 @@ func (b *dotBuilder) legend(nodes []graph.Node) {
 	if len(entries) == 0 {
 		return
 	}
-	const cluster = "cluster_legend"
-	b.add(b.g.AddSubGraph(b.root, cluster, map[string]string{
-		"label":    `"Legend"`,
-		"style":    `"rounded"`,
-		"color":    `"#bdbdbd"`,
-		"fontsize": `"14"`,
-		"fontname": `"Helvetica"`,
-	}))
+	// One node whose label is a table of swatches: separate legend nodes
+	// tied by invisible edges were spread across the whole map by
+	// overlap=scale, which scales every distance, the legend's included.
+	var t strings.Builder
+	t.WriteString(`<<TABLE BORDER="1" COLOR="#bdbdbd" CELLBORDER="0" CELLSPACING="4" CELLPADDING="4" STYLE="ROUNDED">`)
+	t.WriteString(`<TR><TD COLSPAN="` + strconv.Itoa(min(legendColumns, len(entries))) + `"><FONT POINT-SIZE="18">Legend</FONT></TD></TR>`)
 	for i, e := range entries {
-		name := fmt.Sprintf("legend%d", i)
-		b.add(b.g.AddNode(cluster, name, map[string]string{
-			"label":     labelQuoting.quote(e.label),
-			"shape":     strconv.Quote(e.shape),
-			"style":     strconv.Quote(e.style),
-			"fillcolor": strconv.Quote(e.fill),
-			"fontcolor": strconv.Quote(textColor(e.fill)),
-			"color":     `"#404040"`,
-			"penwidth":  `"0.6"`,
-			"margin":    `"0.1,0.04"`,
-			"fontsize":  `"16"`,
-			"fontname":  `"Helvetica"`,
-		}))
-		// Invisible edges tie the entries into a grid of legendColumns
-		// columns, which sfdp draws as a compact block, where a chain
-		// would stretch into a long line across the map.
-		invis := map[string]string{"style": `"invis"`}
-		if i%legendColumns > 0 {
-			b.add(b.g.AddEdge(fmt.Sprintf("legend%d", i-1), name, b.g.Directed, invis))
+		if i%legendColumns == 0 {
+			t.WriteString("<TR>")
 		}
-		if i >= legendColumns {
-			b.add(b.g.AddEdge(fmt.Sprintf("legend%d", i-legendColumns), name, b.g.Directed, invis))
+		t.WriteString(`<TD BGCOLOR="` + e.fill + `"`)
+		if e.shape == "ellipse" || strings.Contains(e.style, "rounded") {
+			t.WriteString(` STYLE="ROUNDED"`)
+		}
+		t.WriteString(`><FONT POINT-SIZE="18" COLOR="` + textColor(e.fill) + `">&#160;` + dotHTMLText(e.label) + legendPad(e.label) + `</FONT></TD>`)
+		if i%legendColumns == legendColumns-1 || i == len(entries)-1 {
+			t.WriteString("</TR>")
 		}
 	}
+	t.WriteString("</TABLE>>")
+	// The node sits in its own cluster, invisible: dot and fdp keep it in
+	// one block, and the table draws its own frame and title.
+	const cluster = "cluster_legend"
+	b.add(b.g.AddSubGraph(b.root, cluster, map[string]string{
+		"label": `""`,
+		"style": `"invis"`,
+	}))
+	b.add(b.g.AddNode(cluster, "legend0", map[string]string{
+		"label":    t.String(),
+		"shape":    `"plain"`,
+		"fontname": `"Helvetica"`,
+		"tooltip":  `"Legend"`,
+	}))
+}
+
+// legendPad is the space after a legend entry: Graphviz sizes text by
+// Helvetica's widths, and the sans-serif fonts that SVG viewers fall back
+// on are up to a fifth wider, which pushed long labels out of their cells.
+func legendPad(label string) string {
+	return strings.Repeat("&#160;", 2+utf8.RuneCountInString(label)/6)
+}
+
+// dotHTMLText escapes s for the text of a Graphviz HTML label; characters
+// XML 1.0 cannot carry become U+FFFD and line breaks spaces.
+func dotHTMLText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && n == 1, r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 const legendColumns = 3
