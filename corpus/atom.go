@@ -42,7 +42,7 @@ type AtomReader struct {
 	// Path names the input in errors.
 	Path string
 	// MaxRecordBytes is the longest entry read; a longer one is reported
-	// as ErrTooLong and skipped. 0 means 256 MiB.
+	// as ErrTooLong and skipped. 0 means 8 MiB.
 	MaxRecordBytes int
 
 	d     *xml.Decoder

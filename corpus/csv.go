@@ -50,7 +50,7 @@ type CSVReader struct {
 	// Path names the input in errors.
 	Path string
 	// MaxRecordBytes is the longest row read; a longer one is reported as
-	// ErrTooLong and skipped. 0 means 256 MiB.
+	// ErrTooLong and skipped. 0 means 8 MiB.
 	MaxRecordBytes int
 	// Comma is the field delimiter. 0 means the one of ',', ';' and tab
 	// that makes a header with a title column, else ','.

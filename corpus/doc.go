@@ -41,7 +41,11 @@
 // namespace) win over the generic JSON formats, a leading "@entry{",
 // "TY  - " line or CSV header with a title column name BibTeX, RIS and
 // CSV, and any other text is a papers page. The file extension only
-// decides between formats the content fits equally well:
+// decides between formats the content fits equally well. Sniffing looks
+// at up to 256 KiB but decides as soon as the first record tells the
+// format surely, so that a pipe that delivers records slowly (tail -f) is
+// read at once; a read error within the sample is returned by Read after
+// the records before it:
 //
 //	f, err := corpus.Open("papers.jsonl.gz", "auto")
 //	if err != nil {

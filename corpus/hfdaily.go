@@ -24,7 +24,7 @@ type HFDailyReader struct {
 	// Path names the input in errors.
 	Path string
 	// MaxRecordBytes is the longest item read, as for a JSONReader.
-	// 0 means 256 MiB.
+	// 0 means 8 MiB.
 	MaxRecordBytes int
 
 	j *JSONReader

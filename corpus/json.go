@@ -38,7 +38,7 @@ type JSONReader struct {
 	Path string
 	// MaxRecordBytes is the longest record read; a longer one is reported
 	// as ErrTooLong and skipped. A top-level record or envelope object is
-	// read whole, so the limit applies to it too. 0 means 256 MiB.
+	// read whole, so the limit applies to it too. 0 means 8 MiB.
 	MaxRecordBytes int
 
 	top         *valueScanner

@@ -49,7 +49,7 @@ type JSONLReader struct {
 	// Path names the input in errors.
 	Path string
 	// MaxRecordBytes is the longest line read. A longer line is reported
-	// as ErrTooLong and skipped. 0 means 256 MiB.
+	// as ErrTooLong and skipped. 0 means 8 MiB.
 	MaxRecordBytes int
 
 	lr  *lineReader

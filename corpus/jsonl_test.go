@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -298,22 +299,46 @@ func TestJSONLErrors(t *testing.T) {
 	}
 }
 
-// TestJSONLLongLine reads a line longer than bufio.Scanner's 64 KiB
-// default and, unless -short, longer than 64 MiB.
+// TestJSONLLongLine reads lines longer than the reader's buffer, up to
+// just under the default MaxRecordBytes, whole, and reports a line over it
+// (unless -short, a 50 MB one too) as a ParseError of ErrTooLong that
+// names the line, and goes on with the next.
 func TestJSONLLongLine(t *testing.T) {
-	sizes := []int{1 << 20}
-	if !testing.Short() {
-		sizes = append(sizes, 65<<20)
-	}
-	for _, n := range sizes {
+	record := func(n int) (string, string) {
 		abstract := strings.Repeat("word ", n/5)
-		input := `{"title": "Short"}` + "\n" + `{"title": "Long", "abstract": "` + abstract + `"}` + "\n" + `{"title": "After"}` + "\n"
+		return `{"title": "Short"}` + "\n" + `{"title": "Long", "abstract": "` + abstract + `"}` + "\n" + `{"title": "After"}` + "\n", abstract
+	}
+	// Longer than the reader's buffer, within the default limit: read whole.
+	for _, n := range []int{1 << 20, defaultMaxRecordBytes - 1<<10} {
+		input, abstract := record(n)
 		got := papers(t, readAll(t, NewJSONLReader(strings.NewReader(input)), 10))
 		if len(got) != 3 || got[0].Title != "Short" || got[1].Title != "Long" || got[2].Title != "After" {
 			t.Fatalf("%d bytes: read %d papers, want Short, Long, After", n, len(got))
 		}
 		if want := strings.TrimSpace(abstract); got[1].Abstract != want {
 			t.Errorf("%d bytes: abstract of %d bytes, want %d", n, len(got[1].Abstract), len(want))
+		}
+	}
+	// Over the default limit (a 50 MB abstract): reported as ErrTooLong at
+	// its line, and skipped.
+	sizes := []int{defaultMaxRecordBytes + 1}
+	if !testing.Short() {
+		sizes = append(sizes, 50<<20)
+	}
+	for _, n := range sizes {
+		input, _ := record(n)
+		r := NewJSONLReader(strings.NewReader(input))
+		r.Path = "big.jsonl"
+		got := readAll(t, r, 10)
+		if len(got) != 3 || got[0].P == nil || got[0].P.Title != "Short" || got[2].P == nil || got[2].P.Title != "After" {
+			t.Fatalf("%d bytes: read %+v, want Short, an error, After", n, got)
+		}
+		var perr *ParseError
+		if !errors.As(got[1].Err, &perr) || !errors.Is(perr, ErrTooLong) || perr.Line != 2 || perr.StartLine != 2 {
+			t.Fatalf("%d bytes: error %v, want a ParseError of ErrTooLong on line 2", n, got[1].Err)
+		}
+		if want := "big.jsonl:2: record too long"; perr.Error() != want {
+			t.Errorf("%d bytes: error %q, want %q", n, perr.Error(), want)
 		}
 	}
 }

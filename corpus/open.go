@@ -388,17 +388,89 @@ func NewReader(r io.Reader, name, format string) (Reader, string, error) {
 		}
 		br = bufio.NewReaderSize(zr, sniffSize)
 	}
+	var in io.Reader = br
 	if !ok {
-		head, err := br.Peek(sniffSize)
-		if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-			return nil, "", fmt.Errorf("corpus: reading %q: %w", name, err)
-		}
+		head, err := sniffHead(br)
 		if f, ok = sniff(head, name); !ok {
+			if err != nil {
+				return nil, "", fmt.Errorf("corpus: reading %q: %w", name, err)
+			}
 			return nil, "", fmt.Errorf("%w: cannot tell the format of %q, must be one of [%s]", ErrUnknownFormat, name, strings.Join(Formats, " "))
 		}
+		if err != nil {
+			// A read error (a truncated gzip stream, a failing disk)
+			// within the sample: the sample's records are read first,
+			// then the reader reports the error.
+			in = io.MultiReader(bytes.NewReader(head), sampleErrReader{err})
+		}
 	}
-	return f.open(br, name), f.name, nil
+	return f.open(in, name), f.name, nil
 }
+
+// sniffHead returns the first bytes of br for sniffing, without consuming
+// them. It decides on what the input has delivered so far: it waits for
+// more only while the sample cannot yet tell the format, so that a pipe
+// that delivers a record and then waits (tail -f) is read at once. It
+// stops at sniffSize bytes, at the end of the input, and at a read error,
+// which it returns with the bytes read before it.
+func sniffHead(br *bufio.Reader) ([]byte, error) {
+	for n := 1; ; {
+		head, err := br.Peek(n)
+		switch {
+		case err == io.EOF || err == bufio.ErrBufferFull:
+			return head, nil
+		case err != nil:
+			return head, err
+		}
+		// What the last fill delivered beyond n is there too.
+		head, _ = br.Peek(br.Buffered())
+		if len(head) >= sniffSize || settled(head) {
+			return head, nil
+		}
+		n = len(head) + 1
+	}
+}
+
+// settled reports whether more input could not change the format sniff
+// picks for head: some format fits it surely, and its first record is
+// complete, as it holds the marks that tell one source's JSON from
+// another's. A weaker fit waits for the whole sample.
+func settled(head []byte) bool {
+	head = bytes.TrimPrefix(head, utf8BOM)
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if bytes.IndexByte(head, '\n') < 0 {
+		return false
+	}
+	if head[0] == '[' && !firstElementComplete(head) {
+		return false
+	}
+	for _, f := range formats {
+		if f.sniff(head) >= sureMatch {
+			return true
+		}
+	}
+	return false
+}
+
+// firstElementComplete reports whether head, which starts a JSON array,
+// holds the array's first element whole.
+func firstElementComplete(head []byte) bool {
+	d := json.NewDecoder(bytes.NewReader(head))
+	if _, err := d.Token(); err != nil {
+		return false
+	}
+	if !d.More() {
+		_, err := d.Token() // the closing bracket
+		return err == nil
+	}
+	var first json.RawMessage
+	return d.Decode(&first) == nil
+}
+
+// sampleErrReader returns err from every Read.
+type sampleErrReader struct{ err error }
+
+func (r sampleErrReader) Read([]byte) (int, error) { return 0, r.err }
 
 // A File is an input file opened for reading papers.
 type File struct {

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSniff(t *testing.T) {
@@ -253,5 +256,112 @@ func TestNewReader(t *testing.T) {
 		if _, got, err := NewReader(strings.NewReader(""), "-", name); err != nil || got != name {
 			t.Errorf("NewReader(format %q) = %q, %v", name, got, err)
 		}
+	}
+}
+
+// TestNewReaderTruncatedGzip reads a gzip stream cut short within the
+// sniffing sample: the whole records before the cut are read, then the
+// read error, which every later Read returns again.
+func TestNewReaderTruncatedGzip(t *testing.T) {
+	var in bytes.Buffer
+	for i := range 100 {
+		fmt.Fprintf(&in, `{"id": "2503.%05d", "title": "Paper %d"}`+"\n", i, i)
+	}
+	gz := gzipped(t, in.Bytes())
+	gz = gz[:len(gz)*2/3]
+	r, format, err := NewReader(bytes.NewReader(gz), "cut.jsonl.gz", "auto")
+	if err != nil {
+		t.Fatalf("NewReader: %v", err)
+	}
+	if format != JSONLSource {
+		t.Errorf("format %q, want %q", format, JSONLSource)
+	}
+	n := 0
+	for {
+		p, err := r.Read()
+		if err != nil {
+			var perr *ParseError
+			switch {
+			case errors.As(err, &perr):
+				continue // the line the cut splits
+			case !errors.Is(err, io.ErrUnexpectedEOF):
+				t.Fatalf("after %d papers: %v, want io.ErrUnexpectedEOF", n, err)
+			}
+			if _, again := r.Read(); !errors.Is(again, io.ErrUnexpectedEOF) {
+				t.Errorf("Read after the error: %v, want it again", again)
+			}
+			break
+		}
+		if want := fmt.Sprintf("Paper %d", n); p.Title != want {
+			t.Fatalf("paper %d: title %q, want %q", n, p.Title, want)
+		}
+		n++
+	}
+	if n == 0 || n >= 100 {
+		t.Errorf("read %d papers before the cut, want some and not all", n)
+	}
+}
+
+// TestNewReaderWaitingInput sniffs input that delivers a record and then
+// waits, as a pipe from tail -f does: NewReader decides on the record at
+// once, and readers that need not look past a record's end read it.
+func TestNewReaderWaitingInput(t *testing.T) {
+	for _, tt := range []struct {
+		name, input, want string
+		reads             bool // the reader returns the record while the input waits
+	}{
+		{"jsonl", `{"id": "2503.11731", "title": "One"}` + "\n", JSONLSource, true},
+		{"json array", "[\n  {\"id\": \"2503.11731\",\n   \"title\": \"One\"},\n", JSONSource, false},
+		{"semantic scholar", `{"paperId": "abc", "title": "One"}` + "\n", SemanticScholarSource, true},
+		{"openalex", `{"id": "https://openalex.org/W1", "title": "One"}` + "\n", OpenAlexSource, true},
+		{"ris", "TY  - JOUR\nTI  - One\nER  - \n", RISSource, true},
+		{"bibtex", "@article{one,\n  title = {One}\n}\n", BibTeXSource, false},
+		{"csv", "title,year\nOne,2025\n", CSVSource, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			pr, pw := io.Pipe()
+			defer pw.Close()
+			go pw.Write([]byte(tt.input))
+			type opened struct {
+				r      Reader
+				format string
+				err    error
+			}
+			done := make(chan opened, 1)
+			go func() {
+				r, format, err := NewReader(pr, "-", "auto")
+				done <- opened{r, format, err}
+			}()
+			var o opened
+			select {
+			case o = <-done:
+			case <-time.After(5 * time.Second):
+				pr.CloseWithError(errors.New("test timed out"))
+				t.Fatal("NewReader waited for more input than the record")
+			}
+			if o.err != nil || o.format != tt.want {
+				t.Fatalf("NewReader = %q, %v; want %q", o.format, o.err, tt.want)
+			}
+			if !tt.reads {
+				return
+			}
+			got := make(chan error, 1)
+			go func() {
+				p, err := o.r.Read()
+				if err == nil && p.Title != "One" {
+					err = fmt.Errorf("title %q, want One", p.Title)
+				}
+				got <- err
+			}()
+			select {
+			case err := <-got:
+				if err != nil {
+					t.Error(err)
+				}
+			case <-time.After(5 * time.Second):
+				pr.CloseWithError(errors.New("test timed out"))
+				t.Error("the record was not read while the input waits")
+			}
+		})
 	}
 }

@@ -38,7 +38,7 @@ type OpenAlexReader struct {
 	// Path names the input in errors.
 	Path string
 	// MaxRecordBytes is the longest work read, as for a JSONReader.
-	// 0 means 256 MiB.
+	// 0 means 8 MiB.
 	MaxRecordBytes int
 
 	j *JSONReader

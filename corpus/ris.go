@@ -33,7 +33,7 @@ const RISSource = "ris"
 type RISReader struct {
 	// Path names the input in errors.
 	Path string
-	// MaxRecordBytes is the longest record read. 0 means 256 MiB.
+	// MaxRecordBytes is the longest record read. 0 means 8 MiB.
 	MaxRecordBytes int
 
 	lr   *lineReader

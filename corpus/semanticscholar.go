@@ -40,7 +40,7 @@ type SemanticScholarReader struct {
 	// Path names the input in errors.
 	Path string
 	// MaxRecordBytes is the longest top-level paper read, nested papers
-	// included, as for a JSONReader. 0 means 256 MiB.
+	// included, as for a JSONReader. 0 means 8 MiB.
 	MaxRecordBytes int
 
 	j *JSONReader

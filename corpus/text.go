@@ -11,9 +11,12 @@ import (
 )
 
 // defaultMaxRecordBytes is the longest record (or line) a reader accepts
-// when its MaxRecordBytes is 0. Abstracts are a few kilobytes, but a JSON
-// record can carry an embedding, full text or a thousand citations.
-const defaultMaxRecordBytes = 256 << 20
+// when its MaxRecordBytes is 0, for every reader. Abstracts are a few
+// kilobytes, and a JSON record with an embedding or a thousand citations
+// stays well under it; a longer record (full text pasted into an
+// abstract) costs more to read, clean and extract from than it is worth,
+// and is reported as ErrTooLong and skipped.
+const defaultMaxRecordBytes = 8 << 20
 
 // bufferSize is the size of the readers' input buffers. Longer lines and
 // values are gathered from several reads.

@@ -319,7 +319,11 @@ func suffixKind(f string) kind {
 	case strings.HasSuffix(l, "net") || strings.HasSuffix(l, "former") ||
 		strings.HasSuffix(l, "gpt") || strings.HasSuffix(l, "bert") ||
 		strings.HasSuffix(l, "-instruct") || strings.HasSuffix(l, "-chat") ||
-		strings.HasSuffix(l, "-vl") || strings.HasSuffix(l, "-coder"):
+		strings.HasSuffix(l, "-vl") || strings.HasSuffix(l, "-coder") ||
+		n > 4 && (strings.HasSuffix(f, "CLIP") || strings.HasSuffix(f, "Diff") ||
+			strings.HasSuffix(f, " VLA") || strings.HasSuffix(f, "-VLA")):
+		// "FocusCLIP", "TSDiff", "Mobility VLA": a trained network of a
+		// known family.
 		return kindModel
 	}
 	if i := strings.LastIndexByte(l, '-'); i >= 0 {

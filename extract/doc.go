@@ -20,7 +20,11 @@
 //     "diffusion model"), matched case-sensitively where case matters, with
 //     the versions that follow a known name ("Claude 3 Opus", "AIME 2024");
 //     its stop list of metrics, tasks, fields, software, hardware and the
-//     like keeps those phrases out;
+//     like keeps those phrases out; a mixed-case name written as a plain
+//     capitalised word in the title ("Palm" for PaLM) counts only when the
+//     abstract names it too; a coordination that leaves out the head words
+//     of a method family still names it ("weakly" in "weakly and
+//     semi-supervised learning");
 //   - abbreviation definitions, "long form (SF)" and "SF (long form)",
 //     found by word initials or by the algorithm of Schwartz and Hearst
 //     (2003); a definition is an entity when the lexicon knows it or the
@@ -30,9 +34,13 @@
 //   - the name a title gives its contribution before a colon ("LipVoicer:
 //     Generating Speech ...");
 //   - name-like words the lexicon does not know: internal capitals, capitals
-//     with digits, acronyms ("nuScenes", "Git-10M", "o1");
-//   - capitalised phrases inside a sentence ("a Deformation Controller") and
-//     before a dataset or benchmark noun ("the MPII Human Pose dataset");
+//     with digits, acronyms ("nuScenes", "Git-10M", "o1"), but not ordinary
+//     words capitalised to spell an acronym ("FREquency" when the text also
+//     writes "frequency");
+//   - capitalised phrases inside a sentence ("a Deformation Controller"),
+//     unless they end in an adjective before a lower-case noun ("a Large
+//     Multimodal foundation model"), and before a dataset or benchmark noun
+//     ("the MPII Human Pose dataset");
 //   - later uses of forms found once.
 //
 // Mentions of one thing are joined by their normalised forms (Normalize),
@@ -40,8 +48,9 @@
 // well-known names, with the text deciding between dataset and benchmark;
 // else from the words around the mentions ("the X dataset", "X, a
 // benchmark for", "on A, B and C benchmarks", "datasets such as X"), the
-// name's suffix (-Net, -Former, -Bench, -10M, -7B) and the head noun of a
-// definition; else a new name the paper presents is a method. A paper
+// name's suffix (-Net, -Former, -CLIP, -Diff, -Bench, -10M, -7B), the head
+// noun of a definition and that of the title phrase after the name's colon
+// ("CANVAS: Commonsense-Aware Navigation System"); else a new name the paper presents is a method. A paper
 // introduces what its title names before a colon, what a cue presents ("we
 // propose X", "a new dataset called X", "our X"), what it defines in title
 // case and what opens its sentences ("X outperforms ..."), unless the text

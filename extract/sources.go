@@ -11,9 +11,15 @@ import (
 // findLexicon adds the mentions of lexicon entries and records the stop
 // phrases.
 func (x *extraction) findLexicon() {
-	for _, m := range x.lex.Find(x.text) {
+	found := x.lex.Find(x.text)
+	for _, m := range found {
 		if m.Entry < 0 {
 			x.stops = append(x.stops, stop{span{m.Start, m.End}, m.Class})
+			continue
+		}
+		if m.Start < x.titleEnd && x.capitalOnly(m) && !x.inAbstract(found, m.Entry) {
+			// "Palm Clusters" in a title is no PaLM unless the abstract
+			// names it too.
 			continue
 		}
 		e := x.lex.Entry(m.Entry)
@@ -26,7 +32,76 @@ func (x *extraction) findLexicon() {
 			continue
 		}
 		x.add(mention{span: span{m.Start, m.End}, entry: m.Entry, lexForm: m.Form, src: srcLexicon})
+		x.elided(m)
 	}
+}
+
+// elided adds the method family whose head words a coordination leaves
+// out: "weakly" in "weakly and semi-supervised learning", "offline" in
+// "offline and online reinforcement learning".
+func (x *extraction) elided(m lexicon.Match) {
+	e := x.lex.Entry(m.Entry)
+	if e.Type != "method" || !genericEntry(e) {
+		return
+	}
+	w := x.text[m.Start:m.End]
+	sp := strings.IndexByte(w, ' ')
+	if sp <= 0 {
+		return
+	}
+	k := x.tokenAt(m.Start)
+	if c := x.word(k - 1); c != "and" && c != "or" {
+		return
+	}
+	a := x.word(k - 2)
+	if len(a) < 3 || !plainLower(a) || strings.HasSuffix(a, "-") || x.toks[k-2].end+1 != x.toks[k-1].start {
+		return
+	}
+	s := span{x.toks[k-2].start, x.toks[k-2].end}
+	if x.covered(s) >= 0 || x.stopped(s) {
+		return
+	}
+	first, tail := w[:sp], w[sp:]
+	cands := []string{a + tail}
+	if h := strings.IndexByte(first, '-'); h > 0 {
+		cands = append(cands, a+" "+first[h+1:]+tail)
+	}
+	for _, c := range cands {
+		if f, ok := x.lex.Lookup(normKey(c)); ok && f.ID != m.Entry && f.Type == "method" {
+			x.add(mention{span: s, entry: f.ID, lexForm: c, src: srcLexicon})
+			return
+		}
+	}
+}
+
+// capitalOnly reports whether the match m writes a mixed-case form ("PaLM")
+// as an ordinary capitalised word ("Palm").
+func (x *extraction) capitalOnly(m lexicon.Match) bool {
+	w := x.text[m.Start:m.End]
+	if w == m.Form || strings.ContainsAny(m.Form, " -") || len(w) < 2 || !upper(w[0]) {
+		return false
+	}
+	inner := false
+	for i := 1; i < len(m.Form); i++ {
+		inner = inner || upper(m.Form[i])
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return inner
+}
+
+// inAbstract reports whether a lexicon match of the entry lies after the
+// title.
+func (x *extraction) inAbstract(found []lexicon.Match, entry int) bool {
+	for _, m := range found {
+		if m.Entry == entry && m.Start >= x.titleEnd {
+			return true
+		}
+	}
+	return false
 }
 
 // variants name the variants of a model that follow its name and version.
@@ -333,7 +408,37 @@ func (x *extraction) findTitleName() {
 	// "GUIDE: A Guideline-Guided Dataset for ..." says what the name is.
 	if k := x.apposition(last + 1); k != kindNone {
 		x.ms[i].kinds[k] += 2
+	} else if k := x.titleHead(last + 1); k != kindNone && k != kindNot {
+		// "CANVAS: Commonsense-Aware Navigation System for ...".
+		x.ms[i].kinds[k] += 2
 	}
+}
+
+// titleHead returns what the head noun of the title phrase that starts at
+// token k names: the last word before a preposition or the end of the
+// title.
+func (x *extraction) titleHead(k int) kind {
+	var words []string
+	for ; k < len(x.toks) && x.toks[k].start < x.titleEnd; k++ {
+		w := x.word(k)
+		if w == "" {
+			if x.punct(k, '-') {
+				continue
+			}
+			break
+		}
+		words = append(words, w)
+	}
+	// "Enhancing LLM Agents with ...": a verb does not name the thing;
+	// "Reward Models with ...": nor does a plural.
+	if len(words) == 0 || strings.HasSuffix(words[0], "ing") {
+		return kindNone
+	}
+	head := strings.ToLower(phraseHead(words))
+	if singular(head) != head {
+		return kindNone
+	}
+	return headKind(head)
 }
 
 // findNames adds the name-like words the lexicon does not know, then the
@@ -349,7 +454,7 @@ func (x *extraction) findNames() {
 			continue
 		}
 		w := x.text[s.start:s.end]
-		if s != (span{t.start, t.end}) && !nameLike(w) || romanNumeral(w) {
+		if s != (span{t.start, t.end}) && !nameLike(w) || romanNumeral(w) || x.highlighted(w) {
 			continue
 		}
 		if x.covered(s) >= 0 || x.stopped(s) {
@@ -363,6 +468,39 @@ func (x *extraction) findNames() {
 	x.findPhrases()
 	x.findCapitalised()
 }
+
+// highlighted reports whether w is an ordinary word whose first letters
+// are capitalised to spell an acronym, "FREquency" for "FREPix": capitals,
+// then only lower-case letters, and the text also writes the word in lower
+// case.
+func (x *extraction) highlighted(w string) bool {
+	i := 0
+	for i < len(w) && 'A' <= w[i] && w[i] <= 'Z' {
+		i++
+	}
+	if i < 2 || len(w)-i < 3 {
+		return false
+	}
+	for j := i; j < len(w); j++ {
+		if w[j] < 'a' || w[j] > 'z' {
+			return false
+		}
+	}
+	lw := asciiLower(w)
+	for off := 0; ; {
+		j := strings.Index(x.text[off:], lw)
+		if j < 0 {
+			return false
+		}
+		a, b := off+j, off+j+len(lw)
+		if (a == 0 || !isASCIILetter(x.text[a-1])) && (b == len(x.text) || !isASCIILetter(x.text[b]) || x.text[b] == 's') {
+			return true
+		}
+		off += j + len(lw)
+	}
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // findCapitalised adds runs of two or more capitalised words inside a
 // sentence of the abstract, which name things: "a Deformation Controller",
@@ -423,6 +561,12 @@ func (x *extraction) findCapitalised() {
 			continue
 		}
 		head := x.word(end - 1)
+		if next := x.word(end); adjective(head) && next != "" && 'a' <= next[0] && next[0] <= 'z' &&
+			!prepositions[next] && next != "or" && !dataHead(next) {
+			// "a Large Multimodal foundation model": the run only
+			// qualifies the noun after it.
+			continue
+		}
 		hk := headKind(phraseHead([]string{head}))
 		if hk == kindNot {
 			continue
@@ -440,6 +584,24 @@ func (x *extraction) findCapitalised() {
 		}
 		x.ms[i].kinds[hk] += weight
 	}
+}
+
+// dataHead reports whether w names a dataset or benchmark: "the WHU
+// Aerial dataset".
+func dataHead(w string) bool {
+	k := headKind(w)
+	return k == kindDataset || k == kindBenchmark
+}
+
+// adjective reports whether w ends like an English adjective:
+// "Multimodal", "Generative", "Continuous".
+func adjective(w string) bool {
+	for _, suf := range []string{"al", "ive", "ous", "ic", "ary", "ful", "able", "ible"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // joiners are the lower-case words that may stand inside a capitalised

@@ -258,6 +258,9 @@ func (b *batch) send() error {
 	if len(b.papers) == 0 {
 		return nil
 	}
+	if err := checkSpace(b.db, b.size); err != nil {
+		return err
+	}
 	// Everything committed is now in a new snapshot.
 	b.snap.Discard()
 	b.snap = b.db.NewTransaction(false)

@@ -68,10 +68,13 @@ const (
 
 // form is one pattern the matcher looks for.
 type form struct {
-	text  string
-	entry int    // entry ID, -1 for a stop phrase
-	class string // stop class
-	rule  caseRule
+	text string
+	// listed is the form as the list writes it when text is derived from
+	// it (its singular), else "".
+	listed string
+	entry  int    // entry ID, -1 for a stop phrase
+	class  string // stop class
+	rule   caseRule
 }
 
 // Lexicon is a set of entries and stop phrases with a matcher over their
@@ -226,8 +229,29 @@ func (l *Lexicon) addEntry(fields []string) error {
 			}
 		}
 		l.forms = append(l.forms, form{text: s, entry: e.ID, rule: ruleOf(s)})
+		if sg := singular(s); sg != "" && e.Type == "method" {
+			l.forms = append(l.forms, form{text: sg, listed: s, entry: e.ID, rule: ruleOf(s)})
+		}
 	}
 	return nil
+}
+
+// singular returns the singular of a form of several words whose last
+// word is a plural in "s" ("Tree of Thoughts", "deep ensembles"), which
+// normalises to the same key, or "" if there is none. Only method forms
+// get one: "Natural Question" is no dataset.
+func singular(s string) string {
+	i := strings.LastIndexAny(s, " -")
+	if i < 0 || len(s)-i-1 < 5 || !strings.HasSuffix(s, "s") || strings.HasSuffix(s, "ss") ||
+		strings.HasSuffix(s, "is") || strings.HasSuffix(s, "us") {
+		return ""
+	}
+	for j, c := range []byte(s[i+1:]) {
+		if !isLetter(c) || j > 0 && (c < 'a' || c > 'z') {
+			return ""
+		}
+	}
+	return s[:len(s)-1]
 }
 
 // build compiles the matcher over the folded forms. Forms that fold to the
@@ -321,7 +345,11 @@ func (l *Lexicon) Find(text string) []Match {
 			continue
 		}
 		f := &l.forms[best]
-		cands = append(cands, Match{Start: m.Start, End: end, Entry: f.entry, Class: f.class, Form: f.text})
+		text := f.text
+		if f.listed != "" {
+			text = f.listed
+		}
+		cands = append(cands, Match{Start: m.Start, End: end, Entry: f.entry, Class: f.class, Form: text})
 	}
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].Start != cands[j].Start {
@@ -466,6 +494,10 @@ func bounded(text string, start, end int) (int, bool) {
 	if end < len(text) && text[end] == 's' && end > start && isLetter(text[end-1]) &&
 		(end+1 == len(text) || !alnumAt(text, end+1)) {
 		end++
+	} else if end+1 < len(text) && text[end] == 'e' && text[end+1] == 's' && end > start &&
+		strings.IndexByte("hxsz", text[end-1]) >= 0 && (end+2 == len(text) || !alnumAt(text, end+2)) {
+		// "adversarial patches", "bounding boxes".
+		end += 2
 	}
 	if end == len(text) {
 		return end, true
