@@ -92,7 +92,7 @@ func runShow(c *cli.Context, e *env, query string, asJSON bool) error {
 	fmt.Fprintf(w, "\nentities (%d):\n", len(out.Entities))
 	tw := newTable(w)
 	for _, en := range out.Entities {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\tin %d papers\n", en.Name, en.Type, en.Role, en.Papers)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", en.Name, en.Type, en.Role, paperCount(en.Papers))
 	}
 	return tw.Flush()
 }

@@ -39,3 +39,11 @@ func yearString(y int) string {
 	}
 	return fmt.Sprint(y)
 }
+
+// paperCount says in how many papers something is, in words.
+func paperCount(n int) string {
+	if n == 1 {
+		return "in 1 paper"
+	}
+	return fmt.Sprintf("in %d papers", n)
+}
