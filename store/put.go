@@ -512,12 +512,22 @@ func (w *docWriter) put(d *Doc, reextract func(corpus.Paper) []extract.Entity) (
 		return PutResult{Added: 1}, w.flushEntities()
 	}
 
+	// The record may name the paper by an id the stored one lacks (the
+	// Semantic Scholar paperId of a paper first read from arXiv): index
+	// that id too, so citations that use it reach the paper.
+	indexed, err := w.indexIDs(key, &p)
+	if err != nil {
+		return PutResult{}, err
+	}
 	merged := merge(stored, p)
 	same, err := samePaper(&merged, &stored)
 	if err != nil {
 		return PutResult{}, err
 	}
 	if same {
+		if indexed {
+			return PutResult{Updated: 1}, nil
+		}
 		return PutResult{Unchanged: 1}, nil
 	}
 	if err := w.setPaper(key, &merged, &stored); err != nil {
@@ -628,10 +638,30 @@ func merge(stored, p corpus.Paper) corpus.Paper {
 	if len(m.Authors) == 0 && len(p.Authors) > 0 {
 		m.Authors = slices.Clone(p.Authors)
 	}
-	if len(m.References) == 0 && len(p.References) > 0 {
-		m.References = slices.Clone(p.References)
+	// Each source knows its own citations: keep them all.
+	for _, r := range p.References {
+		if !slices.Contains(m.References, r) {
+			m.References = append(slices.Clip(m.References), r)
+		}
 	}
 	return m
+}
+
+// indexIDs points every title/ and xid/ key of p that names no paper yet at
+// the paper stored under key, and reports whether it wrote any.
+func (w *docWriter) indexIDs(key string, p *corpus.Paper) (bool, error) {
+	wrote := false
+	for _, k := range indexKeys(p) {
+		_, ok, err := w.get(k)
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			w.set(k, []byte(key))
+			wrote = true
+		}
+	}
+	return wrote, nil
 }
 
 // samePaper compares two records as the store keeps them, so that a nil and
