@@ -197,3 +197,36 @@ func TestReorderArgs(t *testing.T) {
 		}
 	}
 }
+
+// The bipartite export holds every paper, entity and mention that stats
+// counts, in every format that carries a graph.
+func TestBipartiteExportMatchesStats(t *testing.T) {
+	db := seedDB(t)
+	var st struct{ Papers, Entities, Mentions int }
+	if err := json.Unmarshal([]byte(mustRun(t, "--db", db, "stats", "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	var g struct {
+		Nodes []json.RawMessage
+		Links []json.RawMessage
+	}
+	out := mustRun(t, "--db", db, "export", "--view", "bipartite", "--format", "json")
+	if err := json.Unmarshal([]byte(out), &g); err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Nodes) != st.Papers+st.Entities || len(g.Links) != st.Mentions {
+		t.Errorf("bipartite export has %d nodes and %d links; stats counts %d papers, %d entities, %d mentions",
+			len(g.Nodes), len(g.Links), st.Papers, st.Entities, st.Mentions)
+	}
+	var cy struct {
+		Elements struct{ Nodes, Edges []json.RawMessage }
+	}
+	out = mustRun(t, "--db", db, "export", "--view", "bipartite", "--format", "cytoscape")
+	if err := json.Unmarshal([]byte(out), &cy); err != nil {
+		t.Fatal(err)
+	}
+	if len(cy.Elements.Nodes) != len(g.Nodes) || len(cy.Elements.Edges) != len(g.Links) {
+		t.Errorf("cytoscape export has %d nodes and %d edges, node-link %d and %d",
+			len(cy.Elements.Nodes), len(cy.Elements.Edges), len(g.Nodes), len(g.Links))
+	}
+}
