@@ -15,6 +15,7 @@ import (
 
 	"github.com/paperkg/paperkg/corpus"
 	"github.com/paperkg/paperkg/extract"
+	"github.com/paperkg/paperkg/extract/lexicon"
 )
 
 // Doc is a paper with the entities extracted from its title and abstract.
@@ -1014,6 +1015,12 @@ func (r *entityRecord) majority() extract.Type {
 // addNames records a name and aliases a paper gave the entity.
 func (r *entityRecord) addNames(name string, aliases []string) {
 	name = strings.TrimSpace(name)
+	// A well-known entity goes by the lexicon's name, whatever form one
+	// paper wrote ("proximal policy optimization" is PPO everywhere).
+	if e, ok := lexicon.Default().Lookup(extract.Normalize(name)); ok && e.Name != name {
+		aliases = append([]string{name}, aliases...)
+		name = e.Name
+	}
 	switch {
 	case r.Name == "":
 		r.Name = name
@@ -1038,11 +1045,23 @@ func (r *entityRecord) addAlias(a string) {
 }
 
 // betterName reports whether name should replace cur as an entity's
-// display name: a short proper name ("MCTS", "GPT-4") replaces a long
-// form, and a singular replaces its plural ("LLM" for "LLMs").
+// display name: the lexicon's spelling of a well-known name ("Mamba", not
+// one paper's "maMBA") is kept or taken; otherwise a short proper name
+// ("MCTS", "GPT-4") replaces a long form, and a singular replaces its
+// plural ("LLM" for "LLMs").
 func betterName(name, cur string) bool {
+	if name == cur {
+		return false
+	}
+	lex := lexicon.Default()
+	if e, ok := lex.Lookup(extract.Normalize(cur)); ok && e.Name == cur {
+		return false
+	}
+	if e, ok := lex.Lookup(extract.Normalize(name)); ok && e.Name == name {
+		return true
+	}
 	switch {
-	case name == cur || !properName(name):
+	case !properName(name):
 		return false
 	case !properName(cur):
 		return true

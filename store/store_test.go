@@ -369,7 +369,7 @@ func TestAliasesMergeEntities(t *testing.T) {
 		want  Entity
 	}{
 		{"LLM long form first", llm, []int{0, 1, 2}, Entity{ID: "largelanguagemodel", Name: "LLM", Type: extract.Method,
-			Aliases: []string{"large language models", "Large Language Models", "LLMs"}, Papers: 3}},
+			Aliases: []string{"large language models", "LLMs", "Large Language Models"}, Papers: 3}},
 		{"LLM short form first", llm, []int{2, 1, 0}, Entity{ID: "llm", Name: "LLM", Type: extract.Method,
 			Aliases: []string{"LLMs", "Large Language Models", "large language models"}, Papers: 3}},
 		{"MCTS bare first", mcts, []int{0, 1, 2}, Entity{ID: "mcts", Name: "MCTS", Type: extract.Method,
