@@ -71,11 +71,11 @@ func testDocs() []store.Doc {
 		doc("b3", "Fast Diffusion Sampling", 2025,
 			"Diffusion models generate images by iterative denoising; we cut the number of sampling steps for image "+
 				"generation while keeping sample quality on ImageNet and COCO.",
-			uses("ImageNet", d), uses("CLIP", m), uses("COCO", d)),
+			uses("ImageNet", d), uses("CLIP", m), uses("MS COCO", d)),
 		doc("b4", "Text-to-Image Generation on COCO", 2025,
 			"We train a latent diffusion model for text-to-image generation; the denoising network is conditioned on "+
 				"CLIP text embeddings, and we report image quality on COCO and ImageNet.",
-			uses("CLIP", m), uses("COCO", d), uses("ImageNet", d), uses("transformer", me)),
+			uses("CLIP", m), uses("MS COCO", d), uses("ImageNet", d), uses("transformer", me)),
 		doc("c1", "NavGPT: Language Navigation for Robots", 2025,
 			"We introduce NavGPT, a robot navigation agent that follows language instructions in indoor environments. "+
 				"The robot plans a path over a topological map and reaches the goal in Habitat.",
@@ -701,7 +701,7 @@ func TestYears(t *testing.T) {
 	}
 	checkView(t, ev)
 	for _, n := range ev.Nodes {
-		if n.Label == "NavGPT" || n.Label == "COCO" {
+		if n.Label == "NavGPT" || n.Label == "MS COCO" {
 			t.Errorf("entity %s of 2025 papers only in the 2024 view", n.Label)
 		}
 	}
@@ -1139,7 +1139,7 @@ func TestEntityView(t *testing.T) {
 		}
 		group[n.Label] = n.Group
 	}
-	if group["PPO"] != group["RLHF"] || group["CLIP"] != group["COCO"] || group["PPO"] == group["CLIP"] {
+	if group["PPO"] != group["RLHF"] || group["CLIP"] != group["MS COCO"] || group["PPO"] == group["CLIP"] {
 		t.Errorf("entity groups %v: want PPO with RLHF, CLIP with COCO, apart", group)
 	}
 
@@ -1155,7 +1155,7 @@ func TestEntityView(t *testing.T) {
 			t.Errorf("%s: group %d %q, want 1 dataset", n.Label, n.Group, n.GroupLabel)
 		}
 	}
-	if diff := cmp.Diff([]string{"COCO", "HelpSteer2", "ImageNet"}, names); diff != "" {
+	if diff := cmp.Diff([]string{"HelpSteer2", "ImageNet", "MS COCO"}, names); diff != "" {
 		t.Errorf("dataset view nodes (-want +got):\n%s", diff)
 	}
 	strong, err := g.EntityView(ctx, ViewOptions{MinWeight: 3})
