@@ -33,9 +33,31 @@ timed() {
 	/usr/bin/time -v "$@" 2>"$log"
 }
 
-wall() { sed -n 's/.*Elapsed (wall clock) time[^:]*: //p' "$1" | seconds; }
+wall() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" | seconds; }
 rss_mb() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1" | awk '{printf "%.0f", $1/1024}'; }
 cpu_s() { awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$1"; }
+
+# sample PID DB OUT: while PID runs, follows the paperkg process that
+# works on DB and writes the peaks of its anonymous and file-backed
+# resident memory, in MB, to OUT: Badger maps its tables into memory, and
+# the pages of those files that it touched count in RSS as well.
+sample() {
+	local tp=$1 db=$2 out=$3 child="" a=0 f=0 ca cf p
+	while kill -0 "$tp" 2>/dev/null; do
+		if [ -z "$child" ]; then
+			for p in $(pgrep -f -- "--db $db " || true); do
+				if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = paperkg ]; then child=$p; fi
+			done
+		fi
+		if [ -n "$child" ] && [ -r "/proc/$child/status" ]; then
+			read -r ca cf < <(awk '/^RssAnon/ {a = $2} /^RssFile/ {f = $2} END {print a + 0, f + 0}' "/proc/$child/status" 2>/dev/null || echo 0 0)
+			if ((ca > a)); then a=$ca; fi
+			if ((cf > f)); then f=$cf; fi
+		fi
+		sleep 1
+	done
+	echo "$((a / 1024)) $((f / 1024))" >"$out"
+}
 
 # rawsize FILE: its size in bytes, decompressed.
 rawsize() {
@@ -51,15 +73,18 @@ ingest() {
 	name=$1 input=$2 db=$BENCH_DIR/db-$1
 	rm -rf "$db"
 	say "ingest $name: $input"
-	timed "$BENCH_DIR/ingest-$name.log" "$BIN" --db "$db" ingest "$input"
+	timed "$BENCH_DIR/ingest-$name.log" "$BIN" --db "$db" ingest "$input" &
+	sample $! "$db" "$BENCH_DIR/mem-$name"
+	wait $!
+	read -r anon file <"$BENCH_DIR/mem-$name"
 	papers=$(sed -n 's/^paperkg: \([0-9]*\) papers read in.*/\1/p' "$BENCH_DIR/ingest-$name.log")
 	t=$(wall "$BENCH_DIR/ingest-$name.log")
 	bytes=$(du -sb "$db" | cut -f1)
 	raw=$(rawsize "$input")
 	cmd="paperkg --db DB ingest $(basename "$input")"
-	row "ingest $name: wall (CPU)" "$t s ($(cpu_s "$BENCH_DIR/ingest-$name.log") s)" "$cmd"
+	row "ingest $name: wall (CPU)" "$t s ($(cpu_s "$BENCH_DIR/ingest-$name.log") s CPU, load $(cut -d' ' -f1 /proc/loadavg))" "$cmd"
 	row "ingest $name: papers/s" "$(awk -v p="$papers" -v t="$t" 'BEGIN {printf "%.0f", p/t}')" "$cmd"
-	row "ingest $name: peak RSS" "$(rss_mb "$BENCH_DIR/ingest-$name.log") MB" "$cmd"
+	row "ingest $name: peak RSS" "$(rss_mb "$BENCH_DIR/ingest-$name.log") MB (peaks: $anon MB anonymous, $file MB mapped files)" "$cmd"
 	row "ingest $name: database" "$(awk -v b="$bytes" -v r="$raw" -v p="$papers" 'BEGIN {printf "%.0f MB, %.0f B/paper, %.2f× the %.0f MB input", b/1e6, b/p, b/r, r/1e6}')" "du -sb DB"
 	timed "$BENCH_DIR/again-$name.log" "$BIN" --db "$db" ingest -q "$input"
 	row "ingest $name again (no-op)" "$(wall "$BENCH_DIR/again-$name.log") s, $(rss_mb "$BENCH_DIR/again-$name.log") MB" "$cmd"
@@ -87,7 +112,7 @@ related() {
 	row "related $name warm: p50 / p99" "$p50 / $p99 ms ($2 queries)" "PAPERKG_BENCH_DB=DB PAPERKG_BENCH_IDS=ids go test -bench RelatedLatency -benchtime $2x ./graph"
 	say "related $name, cold"
 	list=$(head -n "$3" "$ids" | paste -sd, -)
-	hyperfine -N -s none --runs 2 --export-json "$BENCH_DIR/cold-$name.json" -L id "$list" \
+	hyperfine -N --style none --runs 2 --export-json "$BENCH_DIR/cold-$name.json" -L id "$list" \
 		"$BIN --db $db related {id}" >/dev/null 2>&1
 	cold=$($PY -c '
 import json, sys
