@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -102,4 +103,52 @@ func TestReadOnlyAfterCrash(t *testing.T) {
 	if want := "store: database " + dir + " was not closed cleanly: recovering it\n"; log.String() != want {
 		t.Errorf("log = %q, want %q", log.String(), want)
 	}
+}
+
+// A writer killed between creating a memtable's file and sizing it leaves
+// an empty *.mem file, which Badger alone refuses to open.
+func TestOpenWithEmptyMemtable(t *testing.T) {
+	for _, readOnly := range []bool{true, false} {
+		t.Run(fmt.Sprintf("read-only=%v", readOnly), func(t *testing.T) {
+			dir := t.TempDir()
+			cmd := exec.Command(os.Args[0])
+			cmd.Env = append(os.Environ(), crashDirEnv+"="+dir)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("child: %v: %s", err, out)
+			}
+			torn := filepath.Join(dir, "00099.mem")
+			if err := os.WriteFile(torn, nil, 0o666); err != nil {
+				t.Fatal(err)
+			}
+			db, err := Open(DefaultOptions(dir).WithReadOnly(readOnly).WithLogger(io.Discard))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if p, err := db.Paper("1"); err != nil || p.Title != "Survivor" {
+				t.Errorf("Paper(1) = %+v, %v; want the committed paper", p, err)
+			}
+		})
+	}
+}
+
+// The empty memtable of a live writer is its own, not a torn one.
+func TestDropTornMemtablesRespectsLock(t *testing.T) {
+	dir := t.TempDir()
+	db, err := Open(DefaultOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fresh := filepath.Join(dir, "00099.mem")
+	if err := os.WriteFile(fresh, nil, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := dropTornMemtables(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a file under a live writer's lock was touched: %v", err)
+	}
+	os.Remove(fresh)
 }

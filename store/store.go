@@ -74,6 +74,9 @@ func Open(opt Options) (*DB, error) {
 			if err := checkDir(opt.Dir, opt.ReadOnly); err != nil {
 				return nil, err
 			}
+			if err := dropTornMemtables(opt.Dir); err != nil {
+				return nil, fmt.Errorf("store: open %q: %w", opt.Dir, err)
+			}
 		}
 	}
 	bdb, err := badger.Open(opt.badgerOptions())
