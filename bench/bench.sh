@@ -17,8 +17,9 @@ say "go benchmarks"
 out=$(go test -run '^$' -bench '^BenchmarkExtract$' -benchtime 5x ./extract | grep '^BenchmarkExtract')
 row "extraction, one core" "$(printf '%s\n' "$out" | sed -n 's/.* \([0-9.]*\) MB\/s.*/\1/p') MB/s" "go test -bench Extract -benchtime 5x ./extract"
 out=$(go test -run '^$' -bench '^BenchmarkIngest' -benchtime 3x ./ingest | grep '^BenchmarkIngest')
-while read -r name _ _ _ _ _ rate _; do
-	row "${name%-*} (5,000 papers, Go benchmark)" "$rate papers/s" "go test -bench Ingest -benchtime 3x ./ingest"
+while read -r line; do
+	name=${line%% *}
+	row "${name%-*} (5,000 papers, Go benchmark)" "$(printf '%s\n' "$line" | sed -n 's/.* \([0-9.]*\) papers\/s.*/\1/p') papers/s" "go test -bench Ingest -benchtime 3x ./ingest"
 done <<<"$out"
 
 ingest 70k "$CORPUS"

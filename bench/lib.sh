@@ -94,10 +94,10 @@ ingest() {
 # $BENCH_DIR/ids-NAME.
 queries() {
 	n=$(gzip -dcf "$2" | wc -l)
-	gzip -dcf "$2" | awk -v k=$((n / $3)) 'NR % k == 1' | $PY -c '
+	gzip -dcf "$2" | awk -v k=$((n / $3)) -v n="$3" 'NR % k == 1 && m++ < n' | $PY -c '
 import json, sys
 for line in sys.stdin:
-    print(json.loads(line)["id"])' | head -n "$3" >"$BENCH_DIR/ids-$1"
+    print(json.loads(line)["id"])' >"$BENCH_DIR/ids-$1"
 }
 
 # related NAME WARM COLD: warm latency (WARM queries in one process, a Go
