@@ -39,7 +39,7 @@ func ExampleNewReader() {
 	// Output:
 	// format: jsonl
 	// 2503.11731 "A Study of Things" 2025 []
-	// skipped: listing.jsonl:2:19: syntax error
+	// skipped: listing.jsonl:2:19: syntax error: unexpected end of JSON input
 	// 10.1145/3366423.3380176 "Another Study" 0 [Ann Smith]
 }
 

@@ -60,8 +60,8 @@ func checkResults(t *testing.T, data []byte, path string, rs []result, needTitle
 		if perr.Path != path {
 			t.Errorf("%v: Path %q, want %q", perr, perr.Path, path)
 		}
-		switch perr.Err {
-		case ErrSyntax, ErrShape, ErrNoTitle, ErrTooLong, ErrFieldCount:
+		switch {
+		case errors.Is(perr, ErrSyntax), perr.Err == ErrShape, perr.Err == ErrNoTitle, perr.Err == ErrTooLong, perr.Err == ErrFieldCount:
 		default:
 			t.Errorf("%v: cause %v is not a sentinel error", perr, perr.Err)
 		}

@@ -170,16 +170,16 @@ func (r *JSONReader) element() ([]*Paper, error) {
 			return nil, r.fail(s, err, 0, 0)
 		}
 		if c == ']' { // a trailing comma; the ']' is read next time
-			return nil, r.parseError(s.line, s.line, s.col, 0, ErrSyntax)
+			return nil, r.parseError(s.line, s.line, s.col, 0, syntaxError("comma before ']'"))
 		}
 		line, col = s.line, s.col
 	case c == ',':
 		s.skipByte()
-		return nil, r.parseError(line, line, col, 0, ErrSyntax)
+		return nil, r.parseError(line, line, col, 0, syntaxError("comma where a value was expected"))
 	case r.expectComma:
 		// A missing comma: report it, and read the element next time.
 		r.expectComma = false
-		return nil, r.parseError(line, line, col, 0, ErrSyntax)
+		return nil, r.parseError(line, line, col, 0, syntaxError("missing comma between array elements"))
 	}
 	raw, err := s.readValue()
 	r.expectComma = true
@@ -199,7 +199,7 @@ func (r *JSONReader) papers(raw []byte, line, col int) ([]*Paper, error) {
 	ps, err := r.convert(raw)
 	if se, ok := err.(errRecordSyntax); ok {
 		l, c := positionAt(raw, se.off-1, line, col)
-		return nil, r.parseError(line, l, c, r.record, ErrSyntax)
+		return nil, r.parseError(line, l, c, r.record, syntaxError(se.msg))
 	}
 	if err != nil {
 		return nil, r.parseError(line, line, col, r.record, err)
@@ -223,7 +223,11 @@ func (r *JSONReader) fail(s *valueScanner, err error, record, start int) error {
 		if start == 0 {
 			start = s.line
 		}
-		return &ParseError{Path: r.Path, StartLine: start, Line: s.line, Column: s.col, Record: record, Err: ErrSyntax}
+		msg := syntaxError("unexpected end of input")
+		if err == errStructure {
+			msg = "unterminated value or unbalanced brackets"
+		}
+		return &ParseError{Path: r.Path, StartLine: start, Line: s.line, Column: s.col, Record: record, Err: msg}
 	}
 	r.err = fmt.Errorf("corpus: reading %q: %w", r.Path, err)
 	return r.err

@@ -98,12 +98,12 @@ func TestJSONReader(t *testing.T) {
 		{
 			name:  "invalid element",
 			input: "[{\"title\": \"One\"},\n {\"title\"\n   \"Two\"},\n {\"title\": \"Three\"}]",
-			want:  []result{p("One"), perr(2, 3, 4, 2, ErrSyntax), p("Three")},
+			want:  []result{p("One"), perr(2, 3, 4, 2, syntaxError("invalid character '\"' after object key")), p("Three")},
 		},
 		{
 			name:  "invalid scalar element",
 			input: `[{"title": "One"}, tru, {"title": "Three"}]`,
-			want:  []result{p("One"), perr(1, 1, 22, 2, ErrSyntax), p("Three")},
+			want:  []result{p("One"), perr(1, 1, 22, 2, syntaxError("invalid character ' ' in literal true (expecting 'e')")), p("Three")},
 		},
 		{
 			name:  "title of the wrong type",
@@ -113,47 +113,47 @@ func TestJSONReader(t *testing.T) {
 		{
 			name:  "missing comma",
 			input: `[{"title": "One"} {"title": "Two"}]`,
-			want:  []result{p("One"), perr(1, 1, 19, 0, ErrSyntax), p("Two")},
+			want:  []result{p("One"), perr(1, 1, 19, 0, syntaxError("missing comma between array elements")), p("Two")},
 		},
 		{
 			name:  "trailing comma",
 			input: `[{"title": "One"},]`,
-			want:  []result{p("One"), perr(1, 1, 19, 0, ErrSyntax)},
+			want:  []result{p("One"), perr(1, 1, 19, 0, syntaxError("comma before ']'"))},
 		},
 		{
 			name:  "leading comma",
 			input: `[, {"title": "One"}]`,
-			want:  []result{perr(1, 1, 2, 0, ErrSyntax), p("One")},
+			want:  []result{perr(1, 1, 2, 0, syntaxError("comma where a value was expected")), p("One")},
 		},
 		{
 			name:  "unbalanced brackets end the input",
 			input: "[{\"title\": \"One\"},\n {\"title\": \"Two\"],\n {\"title\": \"Three\"}]",
-			want:  []result{p("One"), perr(2, 2, 17, 2, ErrSyntax)},
+			want:  []result{p("One"), perr(2, 2, 17, 2, syntaxError("unterminated value or unbalanced brackets"))},
 		},
 		{
 			name:  "input ends inside an array",
 			input: "[{\"title\": \"One\"},\n",
-			want:  []result{p("One"), perr(2, 2, 1, 0, ErrSyntax)},
+			want:  []result{p("One"), perr(2, 2, 1, 0, syntaxError("unexpected end of input"))},
 		},
 		{
 			name:  "input ends inside a string",
 			input: `[{"title": "One"}, {"title": "Tw`,
-			want:  []result{p("One"), perr(1, 1, 33, 2, ErrSyntax)},
+			want:  []result{p("One"), perr(1, 1, 33, 2, syntaxError("unterminated value or unbalanced brackets"))},
 		},
 		{
 			name:  "stray closing bracket",
 			input: "{\"title\": \"One\"}\n]",
-			want:  []result{p("One"), perr(2, 2, 1, 0, ErrSyntax)},
+			want:  []result{p("One"), perr(2, 2, 1, 0, syntaxError("unterminated value or unbalanced brackets"))},
 		},
 		{
 			name:  "text that is not JSON",
 			input: "new\nSubscribe\n",
-			want:  []result{perr(1, 1, 2, 1, ErrSyntax)},
+			want:  []result{perr(1, 1, 2, 1, syntaxError("invalid character 'e' in literal null (expecting 'u')"))},
 		},
 		{
 			name:  "invalid top-level object",
 			input: "{\"title\" \"One\"}\n{\"title\": \"Two\"}",
-			want:  []result{perr(1, 1, 10, 1, ErrSyntax), p("Two")},
+			want:  []result{perr(1, 1, 10, 1, syntaxError("invalid character '\"' after object key")), p("Two")},
 		},
 		{
 			name:  "top-level scalars",

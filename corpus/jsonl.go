@@ -83,7 +83,7 @@ func (r *JSONLReader) Read() (*Paper, error) {
 		}
 		p, err := parseRecord(line, JSONLSource)
 		if se, ok := err.(errRecordSyntax); ok {
-			return nil, &ParseError{Path: r.Path, StartLine: n, Line: n, Column: r.lr.column(se.off - 1), Err: ErrSyntax}
+			return nil, &ParseError{Path: r.Path, StartLine: n, Line: n, Column: r.lr.column(se.off - 1), Err: syntaxError(se.msg)}
 		}
 		if err != nil {
 			return nil, &ParseError{Path: r.Path, StartLine: n, Line: n, Err: err}

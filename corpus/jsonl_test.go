@@ -209,7 +209,7 @@ func TestJSONLErrors(t *testing.T) {
 			input: "{\"title\": \"One\"}\n{\"title\": \"Two\",}\n{\"title\": \"Three\"}\n",
 			want: []result{
 				good("One"),
-				bad(ParseError{Path: "in.jsonl", StartLine: 2, Line: 2, Column: 17, Err: ErrSyntax}),
+				bad(ParseError{Path: "in.jsonl", StartLine: 2, Line: 2, Column: 17, Err: syntaxError("invalid character '}' looking for beginning of object key string")}),
 				good("Three"),
 			},
 		},
@@ -218,7 +218,7 @@ func TestJSONLErrors(t *testing.T) {
 			input: "{\"title\": \"One\"}\n{\"title\": \"Tw\n{\"title\": \"Three\"}",
 			want: []result{
 				good("One"),
-				bad(ParseError{Path: "in.jsonl", StartLine: 2, Line: 2, Column: 13, Err: ErrSyntax}),
+				bad(ParseError{Path: "in.jsonl", StartLine: 2, Line: 2, Column: 13, Err: syntaxError("unexpected end of JSON input")}),
 				good("Three"),
 			},
 		},
@@ -260,7 +260,7 @@ func TestJSONLErrors(t *testing.T) {
 			name:  "byte-order mark counts in columns",
 			input: "\ufeff{\"title\" \"One\"}\n{\"title\": \"Two\"}\n",
 			want: []result{
-				bad(ParseError{Path: "in.jsonl", StartLine: 1, Line: 1, Column: 13, Err: ErrSyntax}),
+				bad(ParseError{Path: "in.jsonl", StartLine: 1, Line: 1, Column: 13, Err: syntaxError("invalid character '\"' after object key")}),
 				good("Two"),
 			},
 		},

@@ -80,12 +80,12 @@ func decodeObject(data []byte, v any) error {
 	if len(t) == 0 || t[0] != '{' {
 		var raw json.RawMessage
 		if err := json.Unmarshal(data, &raw); err != nil {
-			return syntaxError(err, len(data))
+			return recordSyntaxError(err, len(data))
 		}
 		return ErrShape
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return syntaxError(err, len(data))
+		return recordSyntaxError(err, len(data))
 	}
 	return nil
 }

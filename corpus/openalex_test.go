@@ -75,7 +75,7 @@ func TestOpenAlexReader(t *testing.T) {
 		{
 			name:  "snapshot lines with a bad line",
 			input: "{\"id\": \"https://openalex.org/W1\", \"title\": \"One\"}\n{\"id\": \"https://openalex.org/W2\", \"title\" \"Two\"}\n{\"id\": \"https://openalex.org/W3\", \"title\": \"Three\"}\n",
-			want:  []result{work("W1", "One"), perr(2, 2, 43, 2, ErrSyntax), work("W3", "Three")},
+			want:  []result{work("W1", "One"), perr(2, 2, 43, 2, syntaxError("invalid character '\"' after object key")), work("W3", "Three")},
 		},
 		{name: "empty results", input: `{"meta": {"count": 0}, "results": []}`},
 	}

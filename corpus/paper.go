@@ -74,6 +74,13 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// syntaxError is ErrSyntax with what was wrong, in the words of the
+// parser that found it.
+type syntaxError string
+
+func (e syntaxError) Error() string        { return ErrSyntax.Error() + ": " + string(e) }
+func (e syntaxError) Is(target error) bool { return target == ErrSyntax }
+
 // Errors kept in ParseError.Err.
 var (
 	// ErrNoTitle is reported for a record with neither a title nor an identifier.

@@ -41,8 +41,12 @@ type jsonRecord struct {
 }
 
 // errRecordSyntax is returned by parseRecord for data that is not valid
-// JSON; off is then the 1-based offset of the offending byte.
-type errRecordSyntax struct{ off int }
+// JSON; off is then the 1-based offset of the offending byte, and msg
+// says what is wrong there.
+type errRecordSyntax struct {
+	off int
+	msg string
+}
 
 func (e errRecordSyntax) Error() string { return "syntax error at offset " + strconv.Itoa(e.off) }
 
@@ -66,13 +70,13 @@ func parseRecord(data []byte, source string) (*Paper, error) {
 	return p, nil
 }
 
-// syntaxError converts an error of encoding/json on data of length n.
-func syntaxError(err error, n int) error {
+// recordSyntaxError converts an error of encoding/json on data of length n.
+func recordSyntaxError(err error, n int) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		off := int(se.Offset)
 		// The offset of "unexpected end of JSON input" is past the end.
-		return errRecordSyntax{off: min(max(off, 1), n)}
+		return errRecordSyntax{off: min(max(off, 1), n), msg: se.Error()}
 	}
 	// Values are all json.RawMessage, so nothing else can fail on valid
 	// JSON; report any other error as a shape error.

@@ -16,8 +16,8 @@ import (
 	"github.com/paperkg/paperkg/store"
 )
 
-// ErrTooManyErrors is returned when more records were rejected than
-// Options.MaxErrors allows.
+// ErrTooManyErrors is returned when Options.MaxErrors records were
+// rejected.
 var ErrTooManyErrors = errors.New("ingest: too many bad records")
 
 // DefaultBatchSize is how many papers are committed together unless
@@ -36,8 +36,8 @@ type Options struct {
 	BatchSize int
 	// Workers is how many goroutines extract entities (default GOMAXPROCS).
 	Workers int
-	// MaxErrors stops the ingest once more than this many records were
-	// rejected; 0 means no limit.
+	// MaxErrors stops the ingest once this many records were rejected;
+	// 0 means no limit.
 	MaxErrors int
 	// OnError, if set, is called with each rejected record's error.
 	OnError func(error)
@@ -73,9 +73,27 @@ type Progress struct {
 	Size int64
 }
 
-// Files ingests each path in turn ("-" is standard input).
+// Files ingests each path in turn ("-" is standard input). A path that
+// is missing or not a file fails the ingest before any paper is read, so
+// that a mistyped name in a long list costs a rerun of nothing.
 func Files(ctx context.Context, db *store.DB, paths []string, opt Options) (Summary, error) {
 	var total Summary
+	for _, path := range paths {
+		if path == "-" {
+			continue
+		}
+		fi, err := os.Stat(path)
+		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return total, fmt.Errorf("ingest: open %q: %w", path, err)
+		}
+		if fi.IsDir() {
+			return total, fmt.Errorf("ingest: open %q: is a directory", path)
+		}
+	}
 	var size int64
 	for _, path := range paths {
 		fi, err := os.Stat(path)
@@ -311,7 +329,7 @@ func readBatches(ctx context.Context, r corpus.Reader, opt Options, base Summary
 			if opt.OnError != nil {
 				opt.OnError(err)
 			}
-			if opt.MaxErrors > 0 && rejected > opt.MaxErrors {
+			if opt.MaxErrors > 0 && rejected >= opt.MaxErrors {
 				flushErr := flush()
 				if flushErr == nil {
 					flushErr = fmt.Errorf("%w: stopped after %d", ErrTooManyErrors, rejected)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -109,7 +110,9 @@ func runIngest(c *cli.Context, e *env, opts ingestOptions) error {
 			return err
 		}
 	}
-	if err != nil {
+	// Stopping at --max-errors still leaves the papers before the stop
+	// ingested, so the summary is worth printing.
+	if err != nil && !errors.Is(err, ingest.ErrTooManyErrors) {
 		if c.Context.Err() != nil {
 			fmt.Fprintf(e.stderr, "paperkg: %d papers committed before the interrupt: %d added, %d updated, %d unchanged; run the same ingest again to go on\n",
 				sum.Added+sum.Updated+sum.Unchanged, sum.Added, sum.Updated, sum.Unchanged)
@@ -118,6 +121,9 @@ func runIngest(c *cli.Context, e *env, opts ingestOptions) error {
 	}
 	fmt.Fprintf(e.stderr, "paperkg: %d papers read in %.1fs: %d added, %d updated, %d unchanged; %d bad records skipped\n",
 		sum.Read, time.Since(start).Seconds(), sum.Added, sum.Updated, sum.Unchanged, sum.Rejected)
+	if err != nil {
+		return err
+	}
 	if sum.Rejected > 0 {
 		return errRejected
 	}

@@ -186,7 +186,7 @@ func TestIngestBadInput(t *testing.T) {
 			name:   "NUL byte",
 			files:  []string{path("nul.jsonl")},
 			code:   1,
-			stderr: []string{"paperkg: skipped FILE:2:36: syntax error", summary(2, 1), rejectedLine},
+			stderr: []string{"paperkg: skipped FILE:2:36: syntax error: invalid character '\\x00' in string literal", summary(2, 1), rejectedLine},
 			papers: 2,
 		},
 		{
@@ -217,14 +217,14 @@ func TestIngestBadInput(t *testing.T) {
 			name:   "truncated JSON Lines",
 			files:  []string{path("truncated.jsonl")},
 			code:   1,
-			stderr: []string{"paperkg: skipped FILE:3:34: syntax error", summary(2, 1), rejectedLine},
+			stderr: []string{"paperkg: skipped FILE:3:34: syntax error: unexpected end of JSON input", summary(2, 1), rejectedLine},
 			papers: 2,
 		},
 		{
 			name:   "truncated JSON array",
 			files:  []string{path("truncated.json")},
 			code:   1,
-			stderr: []string{"paperkg: skipped FILE:3:35: record 3: syntax error", summary(2, 1), rejectedLine},
+			stderr: []string{"paperkg: skipped FILE:3:35: record 3: syntax error: unterminated value or unbalanced brackets", summary(2, 1), rejectedLine},
 			papers: 2,
 		},
 		{
@@ -249,14 +249,14 @@ func TestIngestBadInput(t *testing.T) {
 			stderr: []string{
 				"paperkg: skipped FILE:2: not a paper record",
 				"paperkg: skipped FILE:3: not a paper record",
-				"paperkg: skipped FILE:4: not a paper record",
-				"paperkg: ingest: too many bad records: stopped after 3",
+				summary(1, 2),
+				"paperkg: ingest: too many bad records: stopped after 2",
 			},
 			papers: 1,
 		},
 		{
 			name:  "--max-errors not reached",
-			flags: []string{"--max-errors", "5"},
+			flags: []string{"--max-errors", "6"},
 			files: []string{path("shape.jsonl")},
 			code:  1,
 			stderr: []string{
@@ -282,13 +282,12 @@ func TestIngestBadInput(t *testing.T) {
 			stderr: []string{`paperkg: …open "FILE": no such file or directory`},
 		},
 		{
-			// Files are read in turn, and a file that cannot be read
-			// ends the ingest; what the files before it held is kept.
+			// Every path is looked at before any is read.
 			name:   "missing file after a good one",
 			files:  []string{path("truncated.jsonl"), filepath.Join(tmp, "no-such-file.jsonl")},
 			code:   1,
-			stderr: []string{"paperkg: skipped FILE:3:34: syntax error", `paperkg: …open "` + filepath.Join(tmp, "no-such-file.jsonl") + `": no such file or directory`},
-			papers: 2,
+			stderr: []string{`paperkg: …open "` + filepath.Join(tmp, "no-such-file.jsonl") + `": no such file or directory`},
+			papers: 0,
 		},
 		// Formats whose readers recover less: an XML syntax error ends
 		// the feed, a BibTeX entry ends where its braces balance.
