@@ -168,15 +168,18 @@ func widest(sf, text string, words []token, start, end int) int {
 }
 
 // spells reports whether the letters and digits of sf appear in lf in
-// order, ignoring ASCII case, the first at the start of lf.
+// order, ignoring ASCII case, the first at the start of lf. A digit of sf
+// that stands for a word or a sound ("PS4PRO (Pixel-to-pixel Supervision
+// for ...)", "W2V") is not asked of an lf that has no digit.
 func spells(sf, lf string) bool {
 	if sf == "" || lf == "" || lowerASCII(sf[0]) != lowerASCII(lf[0]) {
 		return false
 	}
+	digits := strings.ContainsAny(lf, "0123456789")
 	j := 1
 	for i := 1; i < len(sf); i++ {
 		c := lowerASCII(sf[i])
-		if !alnumByte(c) {
+		if !alnumByte(c) || !digits && '0' <= c && c <= '9' {
 			continue
 		}
 		for j < len(lf) && lowerASCII(lf[j]) != c {

@@ -51,12 +51,53 @@ type Entity struct {
 }
 
 // Text is the text Extract reads and Entity.Offset counts bytes in: the
-// title, a blank line, the abstract.
+// title, a blank line, the abstract, with the LaTeX that names are written
+// in made plain (see plain).
 func Text(title, abstract string) string {
+	title, abstract = plain(title), plain(abstract)
 	if abstract == "" {
 		return title
 	}
 	return title + "\n\n" + abstract
+}
+
+// plain rewrites the LaTeX of arXiv abstracts that hides a name: a Greek
+// letter in math mode ("$\tau$-Bench" is τ-Bench) and the tie of
+// "ScanNet~v2".
+func plain(s string) string {
+	if !strings.ContainsAny(s, "$~") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '~' && i > 0 && i+1 < len(s) && s[i-1] != ' ' && s[i+1] != ' ':
+			b.WriteByte(' ')
+		case c == '$' && i+2 < len(s) && s[i+1] == '\\':
+			end := strings.IndexByte(s[i+1:], '$')
+			if r, ok := greek[s[i+2:i+1+max(end, 1)]]; ok && end > 0 {
+				b.WriteRune(r)
+				i += end + 1
+				continue
+			}
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// greek maps LaTeX's Greek letter commands to their letters.
+var greek = map[string]rune{
+	"alpha": 'α', "beta": 'β', "gamma": 'γ', "delta": 'δ', "epsilon": 'ε',
+	"varepsilon": 'ε', "zeta": 'ζ', "eta": 'η', "theta": 'θ', "iota": 'ι',
+	"kappa": 'κ', "lambda": 'λ', "mu": 'μ', "nu": 'ν', "xi": 'ξ', "pi": 'π',
+	"rho": 'ρ', "sigma": 'σ', "tau": 'τ', "upsilon": 'υ', "phi": 'φ',
+	"varphi": 'φ', "chi": 'χ', "psi": 'ψ', "omega": 'ω', "Gamma": 'Γ',
+	"Delta": 'Δ', "Theta": 'Θ', "Lambda": 'Λ', "Xi": 'Ξ', "Pi": 'Π',
+	"Sigma": 'Σ', "Phi": 'Φ', "Psi": 'Ψ', "Omega": 'Ω',
 }
 
 // Normalize folds a name to the form under which ANNOTATION.md's scoring

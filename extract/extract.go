@@ -39,6 +39,7 @@ func ExtractWith(title, abstract string, opt Options) []Entity {
 	x.findTitleName()
 	x.findNames()
 	x.findRepeats()
+	x.findBackronyms()
 	x.readContext()
 	return x.entities()
 }

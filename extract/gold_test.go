@@ -17,10 +17,12 @@ var goldFloors = []struct {
 	file                  string
 	untyped, typed, named float64
 }{
-	// Measured with the embedded lexicon: seed 0.935 untyped, 0.867
-	// typed, 0.931 named; dev 0.891, 0.866, 0.894.
-	{"seed.jsonl", 0.93, 0.86, 0.925},
-	{"arxiv-dev.jsonl", 0.885, 0.86, 0.885},
+	// Measured with the embedded lexicon: seed 0.941 untyped, 0.872
+	// typed, 0.932 named; dev 0.891, 0.866, 0.899; val 0.841, 0.741,
+	// 0.851.
+	{"seed.jsonl", 0.935, 0.865, 0.925},
+	{"arxiv-dev.jsonl", 0.885, 0.86, 0.89},
+	{"arxiv-val.jsonl", 0.83, 0.73, 0.84},
 }
 
 func TestGold(t *testing.T) {

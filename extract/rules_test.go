@@ -40,6 +40,44 @@ func TestExtractRules(t *testing.T) {
 			want:     []string{"AviationLMM"},
 			not:      []string{"Large Multimodal"},
 		},
+		{
+			// Initials that spell a name make a long form of it.
+			title:    "Deep Associations, High Creativity",
+			abstract: "We propose PACE, asking LLMs to generate Parallel Association Chains to Evaluate their creativity.",
+			want:     []string{"PACE"},
+			not:      []string{"Parallel Association Chains to Evaluate"},
+		},
+		{
+			// A digit of a short form need not be in its long form.
+			title:    "Rendering with Interpolation",
+			abstract: "We design PS4PRO (Pixel-to-pixel Supervision for Photorealistic Rendering and Optimization), a video frame interpolation model.",
+			want:     []string{"PS4PRO"},
+			not:      []string{"Pixel-to-pixel Supervision for Photorealistic Rendering"},
+		},
+		{
+			title:    "See&Trek: Training-Free Spatial Prompting for Multimodal Large Language Model",
+			abstract: "We introduce a prompting framework.",
+			want:     []string{"See&Trek"},
+			not:      []string{"See", "Trek"},
+		},
+		{
+			title:    "The AnIML Ontology: Enabling Semantic Interoperability for Laboratory Data",
+			abstract: "We describe an ontology for laboratory data.",
+			want:     []string{"AnIML Ontology"},
+			not:      []string{"The AnIML Ontology"},
+		},
+		{
+			// LaTeX that hides a name, and a dataset's version.
+			title:    "Segmenting Point Clouds",
+			abstract: "We evaluate on ScanNet~v2 and on $\\tau$-Bench.",
+			want:     []string{"ScanNet v2", "τ-bench"},
+			not:      []string{"ScanNet"},
+		},
+		{
+			title:    "Beam Steering",
+			abstract: "The gain improves by 3 dB over SFT and supervised fine-tuning baselines.",
+			not:      []string{"dB", "SFT", "supervised fine-tuning"},
+		},
 	} {
 		got := map[string]bool{}
 		for _, e := range Extract(tc.title, tc.abstract) {

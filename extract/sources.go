@@ -129,7 +129,9 @@ func (x *extraction) version(end int, typ string) int {
 		case "model":
 			ok = versionNumber(w) || modelSize(w) || variants[w]
 		case "benchmark":
-			ok = n == 0 && len(w) == 4 && strings.HasPrefix(w, "20") && versionNumber(w)
+			ok = n == 0 && (len(w) == 4 && strings.HasPrefix(w, "20") && versionNumber(w) || dataVersion(w))
+		case "dataset":
+			ok = n == 0 && dataVersion(w)
 		}
 		if !ok {
 			break
@@ -137,6 +139,13 @@ func (x *extraction) version(end int, typ string) int {
 		out = t.end
 	}
 	return out
+}
+
+// dataVersion reports whether w is the version of a dataset: "v2" in
+// "ScanNet v2", "2.0" in "SQuAD 2.0". A bare number is not: "COCO 2017"
+// names a split, "MNIST 10" is a count.
+func dataVersion(w string) bool {
+	return versionNumber(w) && (w[0] == 'v' || w[0] == 'V' || strings.Contains(w, "."))
 }
 
 // versionNumber reports whether w is "3", "3.1", "v1.4" or "2024".
@@ -357,6 +366,20 @@ func (x *extraction) findTitleName() {
 	}
 	first := 0
 	last := x.tokenAt(colon) // the colon token
+	// "See&Trek: ...", "S$^2$Teacher: ...": a prefix without a space is
+	// one name, whatever joins its parts.
+	if prefix := strings.TrimSpace(x.text[:colon]); prefix != "" && !strings.ContainsAny(prefix, " \t") &&
+		last > 1 && x.toks[0].word && x.toks[last-1].end == len(prefix) && x.joined(0, last) && !x.defines(colon) {
+		s := span{x.toks[0].start, x.toks[last-1].end}
+		if _, ok := x.lex.StopClass(normKey(x.text[s.start:s.end])); !ok {
+			i := x.claim(s, srcTitle)
+			x.ms[i].intro = true
+			if k := x.titleHead(last + 1); k != kindNone && k != kindNot {
+				x.ms[i].kinds[k] += 2
+			}
+		}
+		return
+	}
 	var words []int
 	for k := first; k < last; k++ {
 		if x.toks[k].word {
@@ -364,6 +387,10 @@ func (x *extraction) findTitleName() {
 		} else if x.text[x.toks[k].start] != '(' && x.text[x.toks[k].start] != ')' {
 			return
 		}
+	}
+	// "The AnIML Ontology: ...": the article is not part of the name.
+	if len(words) > 1 && words[0] == first && articles[strings.ToLower(x.word(words[0]))] {
+		words = words[1:]
 	}
 	// "Qwen2.5-Math Technical Report: ..."
 	if n := len(words); n >= 2 && strings.EqualFold(x.word(words[n-2]), "technical") &&
@@ -412,6 +439,35 @@ func (x *extraction) findTitleName() {
 		// "CANVAS: Commonsense-Aware Navigation System for ...".
 		x.ms[i].kinds[k] += 2
 	}
+}
+
+// defines reports whether an abbreviation is defined before offset end:
+// "Proposer-Agent-Evaluator(PAE): ...".
+func (x *extraction) defines(end int) bool {
+	for i := range x.ms {
+		if m := &x.ms[i]; !m.dead && m.src&(srcShort|srcLong) != 0 && m.start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// articles start a title's phrase without being part of a name in it.
+var articles = map[string]bool{"the": true, "a": true, "an": true}
+
+// joined reports whether tokens [from, to) touch each other, with no space
+// between, and hold a punctuation mark between words: "See&Trek".
+func (x *extraction) joined(from, to int) bool {
+	punct := false
+	for k := from + 1; k < to; k++ {
+		if x.toks[k].start != x.toks[k-1].end {
+			return false
+		}
+		if !x.toks[k].word {
+			punct = true
+		}
+	}
+	return punct
 }
 
 // titleHead returns what the head noun of the title phrase that starts at
@@ -815,6 +871,59 @@ func (x *extraction) findRepeats() {
 			x.join(i, k)
 		}
 	}
+}
+
+// findBackronyms joins a run of capitalised words to the name its
+// initials spell when the text does not define one by the other: "we
+// propose PACE, asking LLMs to generate Parallel Association Chains to
+// Evaluate ...". The run is then a long form of the name, not a thing of
+// its own.
+func (x *extraction) findBackronyms() {
+	var names []int
+	for i := range x.ms {
+		m := &x.ms[i]
+		if m.dead || m.src&(srcName|srcTitle|srcShort) == 0 {
+			continue
+		}
+		if f := x.form(m); !strings.Contains(f, " ") && len(capitals(f)) >= 3 {
+			names = append(names, i)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := range x.ms {
+		m := &x.ms[i]
+		if m.dead || m.src&srcPhrase == 0 || m.entry >= 0 {
+			continue
+		}
+		var initials []byte
+		for k := x.tokenAt(m.start); k < len(x.toks) && x.toks[k].start < m.end; k++ {
+			if w := x.word(k); x.toks[k].word && upper(w[0]) {
+				initials = append(initials, w[0])
+			}
+		}
+		if len(initials) < 3 {
+			continue
+		}
+		for _, j := range names {
+			if x.root(i) != x.root(j) && capitals(x.form(&x.ms[j])) == string(initials) {
+				x.join(i, j)
+				break
+			}
+		}
+	}
+}
+
+// capitals returns the ASCII capital letters of f.
+func capitals(f string) string {
+	var b []byte
+	for i := 0; i < len(f); i++ {
+		if upper(f[i]) {
+			b = append(b, f[i])
+		}
+	}
+	return string(b)
 }
 
 // index returns the offset of f in the text after off, relative to off,
