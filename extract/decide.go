@@ -273,6 +273,9 @@ func (x *extraction) guess(g []int, src int, intro bool) kind {
 	// metric as a name; mixed case or digits make a name.
 	for _, i := range g {
 		f := x.form(&x.ms[i])
+		if strings.Contains(f, " ") {
+			continue
+		}
 		s := shapeOf(f)
 		if s.innerUpper || s.digit > 0 || s.lower > 0 && s.upper > 1 {
 			return kindModel

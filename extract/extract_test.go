@@ -432,7 +432,7 @@ func TestExtractLongInput(t *testing.T) {
 	}{
 		{"definitions", strings.Repeat("A Multi-modal Trusted Fusion (MTF) module. ", n), "MTF", 2 * n},
 		{"names", strings.Repeat("FooNet beats CLIP. ", n), "FooNet", n},
-		{"capitalised words", strings.Repeat("the Deformation Controller moves. ", n), "Deformation Controller", n},
+		{"capitalised words", strings.Repeat("a Deformation Controller moves. ", n), "Deformation Controller", n},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -85,6 +85,14 @@ func TestExtractRules(t *testing.T) {
 			abstract: "Experiments on digital domains (i.e., PETA, PA100K, MSP60K) validate it. On DALES it achieves 81.05% mIoU.",
 			want:     []string{"PETA", "PA100K", "MSP60K", "DALES"},
 		},
+		{
+			// Capitalised words name a part only when the text presents
+			// one: not a place, not a measure.
+			title:    "Palm Clusters in the Sierra Nevada de Santa Marta",
+			abstract: "We assess objective metrics (Task Performance) with an imitator consisting of a Deformation Controller and a Mask Controller.",
+			want:     []string{"Deformation Controller", "Mask Controller"},
+			not:      []string{"Sierra Nevada", "Santa Marta", "Task Performance"},
+		},
 	} {
 		got := map[string]bool{}
 		for _, e := range Extract(tc.title, tc.abstract) {

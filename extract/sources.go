@@ -559,9 +559,12 @@ func (x *extraction) highlighted(w string) bool {
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // findCapitalised adds runs of two or more capitalised words inside a
-// sentence of the abstract, which name things: "a Deformation Controller",
-// "the proposed Global Motion Guidance". Function words may join them
-// ("Mixture of Experts").
+// sentence of the abstract, which may name things: "a Deformation
+// Controller", "the MPII Human Pose dataset". Function words may join them
+// ("Mixture of Experts"). A run is typed here only by a noun that says
+// what it is or by an indefinite article; other evidence (a definition, a
+// cue of introduction, a list) may type it later, and a run that nothing
+// types is dropped: capitals alone also write places, measures and games.
 func (x *extraction) findCapitalised() {
 	for k := 0; k < len(x.toks); k++ {
 		t := x.toks[k]
@@ -612,6 +615,7 @@ func (x *extraction) findCapitalised() {
 			continue
 		}
 		s := span{x.toks[k].start, x.toks[end-1].end}
+		article := x.word(k - 1)
 		k = end - 1
 		if x.stopRun(s) || !x.inside(s) {
 			continue
@@ -634,11 +638,17 @@ func (x *extraction) findCapitalised() {
 				hk, weight = k, 2
 			}
 		}
-		i := x.claim(s, srcPhrase)
-		if hk == kindNone {
+		// A run with no noun that says what it is names something only
+		// when the text presents it as one thing: "consisting of a
+		// Deformation Controller", not "in the Sierra Nevada" or
+		// "metrics (Task Performance)".
+		if hk == kindNone && (article == "a" || article == "an") {
 			hk = kindMethod
 		}
-		x.ms[i].kinds[hk] += weight
+		i := x.claim(s, srcPhrase)
+		if hk != kindNone {
+			x.ms[i].kinds[hk] += weight
+		}
 	}
 }
 
