@@ -113,7 +113,11 @@ func (x *extraction) readContext() {
 		// "we design a bidirectional SSM convolution" and "we propose
 		// CLIP-guided search" present what the name modifies, not the name.
 		compound := first < len(x.toks) && x.toks[first].end > m.end
-		if x.introduced(first) && !x.modifier(after) && !compound {
+		// "a Vision Transformer (ViT)-based framework", "a diffusion
+		// transformer (DiT) based framework".
+		compound = compound || x.punct(after, '-') || strings.EqualFold(x.word(after), "based")
+		m.modifies = compound || x.modifier(after)
+		if x.introduced(first) && !m.modifies {
 			m.intro = true
 		}
 		m.used = x.usedBefore(first)

@@ -95,6 +95,9 @@ func genericEntry(e lexicon.Entry) bool {
 // "we introduce STAX", "a new dataset ScanObjectNN-C", "called X".
 func (x *extraction) presented(g []int) bool {
 	for _, i := range g {
+		if x.ms[i].modifies {
+			continue
+		}
 		k := x.tokenAt(x.ms[i].start) - 1
 		for k >= 0 && (x.punct(k, ',') || determiners[strings.ToLower(x.word(k))]) {
 			k--

@@ -140,7 +140,10 @@ type mention struct {
 	// verb: "MOREC improves ...". used marks one after a cue of use:
 	// "based on X", "existing X".
 	subject, used bool
-	dead          bool
+	// modifies marks a mention that qualifies the noun after it: "SSM
+	// convolution", "CLIP-guided search", "(ViT)-based".
+	modifies bool
+	dead     bool
 }
 
 // extraction holds the state of one call of ExtractWith.

@@ -68,6 +68,17 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			// A known name that qualifies the paper's own is not
+			// introduced; a version may be joined to its name.
+			name:     "known names qualify, versions join",
+			title:    "Defect detection",
+			abstract: "We propose a Vision Transformer (ViT)-based framework that tracks parts with SAM2.",
+			want: []Entity{
+				ent("ViT", Model, Uses, "Vision Transformer"),
+				ent("SAM2", Model, Uses),
+			},
+		},
+		{
 			name:     "metrics and tasks are not entities",
 			title:    "Reading text in images",
 			abstract: "We report the Fréchet Inception Distance (FID) and improve optical character recognition (OCR) and multi-object tracking (MOT) accuracy with PyTorch.",

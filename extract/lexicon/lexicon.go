@@ -229,11 +229,31 @@ func (l *Lexicon) addEntry(fields []string) error {
 			}
 		}
 		l.forms = append(l.forms, form{text: s, entry: e.ID, rule: ruleOf(s)})
+		if j := joinedVersion(s); j != "" && e.Type == "model" {
+			l.forms = append(l.forms, form{text: j, listed: s, entry: e.ID, rule: ruleOf(s)})
+		}
 		if sg := singular(s); sg != "" && e.Type == "method" {
 			l.forms = append(l.forms, form{text: sg, listed: s, entry: e.ID, rule: ruleOf(s)})
 		}
 	}
 	return nil
+}
+
+// joinedVersion returns a model's name written with its version number
+// joined to it, as papers often write it ("SAM2" for "SAM 2", "Qwen2.5"
+// for "Qwen 2.5"), or "" if the form does not end in a version number
+// after a word ending in a letter.
+func joinedVersion(s string) string {
+	i := strings.LastIndexByte(s, ' ')
+	if i < 1 || !isLetter(s[i-1]) || i+1 == len(s) || !isDigit(s[i+1]) {
+		return ""
+	}
+	for _, c := range []byte(s[i+1:]) {
+		if !isDigit(c) && c != '.' {
+			return ""
+		}
+	}
+	return s[:i] + s[i+1:]
 }
 
 // singular returns the singular of a form of several words whose last
