@@ -84,14 +84,10 @@ func Files(ctx context.Context, db *store.DB, paths []string, opt Options) (Summ
 		}
 		fi, err := os.Stat(path)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return total, fmt.Errorf("ingest: open %q: %w", path, err)
+			return total, openError(path, err)
 		}
 		if fi.IsDir() {
-			return total, fmt.Errorf("ingest: open %q: is a directory", path)
+			return total, openError(path, errors.New("is a directory"))
 		}
 	}
 	var size int64
@@ -115,16 +111,9 @@ func Files(ctx context.Context, db *store.DB, paths []string, opt Options) (Summ
 		} else {
 			f, err := os.Open(path)
 			if err != nil {
-				var pe *fs.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err
-				}
-				return total, fmt.Errorf("ingest: open %q: %w", path, err)
+				return total, openError(path, err)
 			}
 			defer f.Close()
-			if fi, err := f.Stat(); err == nil && fi.IsDir() {
-				return total, fmt.Errorf("ingest: open %q: is a directory", path)
-			}
 			in.r = f
 		}
 		r, _, err := corpus.NewReader(in, path, opt.Format)
@@ -164,6 +153,16 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // terminal) is left to return by itself.
 func Reader(ctx context.Context, db *store.DB, r corpus.Reader, opt Options, base Summary) (Summary, error) {
 	return read(ctx, db, r, opt, base, func() Progress { return Progress{} })
+}
+
+// openError says that path cannot be read, without repeating the path
+// that an *fs.PathError holds.
+func openError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("ingest: open %q: %w", path, err)
 }
 
 // read is Reader, with at reports how much of the input is read.
