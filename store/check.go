@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -89,6 +90,7 @@ func (db *DB) Check(ctx context.Context) error {
 //   - the schema version is the one this package reads;
 //   - every paper decodes, has its term vector (text/) and postings
 //     (term/) as Terms gives them, and has its title/ and xid/ entries;
+//     each term's document frequency (tdf/) is the number of its papers;
 //   - every mention (pent/) decodes and is of a stored paper, has its
 //     inverted index entry (epap/) with the same role, and the other way
 //     round;
@@ -131,6 +133,8 @@ type checker struct {
 	// tokensUnknown is set when a paper that does not decode has no term
 	// vector either, so that the tokens counter cannot be checked.
 	tokensUnknown bool
+	// df counts the papers of each term, as Repair would leave postings.
+	df map[string]int
 
 	mentions    int                      // valid pent/ keys
 	tallies     map[string]*tally        // by entity id, from valid mentions
@@ -222,12 +226,14 @@ func (c *checker) run() error {
 	c.stored = make(map[string]*entityRecord)
 	c.undecodable = make(map[string]bool)
 	c.aliases = make(map[string]string)
+	c.df = make(map[string]int)
 	for _, step := range []func() error{
 		c.checkSchema,
 		c.scanPapers,
 		c.checkIndex,
 		c.checkText,
 		c.checkPostings,
+		c.checkDF,
 		c.scanMentions,
 		c.checkInverted,
 		c.checkEntities,
@@ -279,7 +285,8 @@ func (c *checker) scanPapers() error {
 		tv := Terms(p.Title, p.Abstract)
 		ps.text = hashBytes(tv.encode())
 		for i, t := range tv.Terms {
-			ps.postings[0].add(t, string(postingValue(tv.Counts[i], tv.Length)))
+			ps.postings[0].add(string(termKey(t, pid, tv.Counts[i], tv.Length)), string(postingValue(tv.Counts[i], tv.Length)))
+			c.df[t]++
 		}
 		c.tokens += int64(tv.Length)
 		return nil
@@ -389,14 +396,15 @@ func (c *checker) checkText() error {
 func (c *checker) checkPostings() error {
 	strays := make(map[string][]string) // pid -> postings of a missing paper
 	err := c.scan(termPrefix, true, func(key, v []byte) error {
-		rest := string(key[len(termPrefix):])
-		term, pid, ok := strings.Cut(rest, "/")
+		term, pid, ok := splitTermKey(key)
 		ps := c.papers[pid]
 		switch {
 		case !ok || ps == nil:
 			strays[pid] = append(strays[pid], string(key))
 		case ps.ok:
-			ps.postings[1].add(term, string(v))
+			ps.postings[1].add(string(key), string(v))
+		default:
+			c.df[term]++ // Repair leaves the postings of a paper it cannot read
 		}
 		return nil
 	})
@@ -433,7 +441,7 @@ func (c *checker) checkPostings() error {
 	diffs := make(map[string]*diff)
 	have := make(map[string]bool)
 	err = c.scan(termPrefix, true, func(key, v []byte) error {
-		term, pid, _ := strings.Cut(string(key[len(termPrefix):]), "/")
+		term, pid, _ := splitTermKey(key)
 		tv, ok := bad[pid]
 		if !ok {
 			return nil
@@ -445,7 +453,9 @@ func (c *checker) checkPostings() error {
 		}
 		have[string(key)] = true
 		switch i, found := slices.BinarySearch(tv.Terms, term); {
-		case !found:
+		case !found || !bytes.Equal(key, termKey(term, pid, tv.Counts[i], tv.Length)):
+			// Not a term of the paper, or filed under another rank:
+			// the right key, if any, is missing.
 			d.extra++
 			d.keys = append(d.keys, string(key))
 			d.fix = append(d.fix, write{key: key, del: true})
@@ -466,7 +476,7 @@ func (c *checker) checkPostings() error {
 			d = &diff{}
 		}
 		for i, t := range tv.Terms {
-			if k := termKey(t, pid); !have[string(k)] {
+			if k := termKey(t, pid, tv.Counts[i], tv.Length); !have[string(k)] {
 				d.missing++
 				d.keys = append(d.keys, string(k))
 				d.fix = append(d.fix, write{key: k, val: postingValue(tv.Counts[i], tv.Length)})
@@ -734,6 +744,43 @@ func (c *checker) checkAliases() error {
 		if !slices.Equal(s.Forms, rec.Forms) {
 			c.report([]string{key}, fix, "entity lists forms %q, of which it owns %q", s.Forms, rec.Forms)
 		}
+	}
+	return nil
+}
+
+// checkDF compares the document frequencies (tdf/) with the postings.
+func (c *checker) checkDF() error {
+	seen := make(map[string]bool)
+	err := c.scan(tdfPrefix, true, func(key, v []byte) error {
+		term := string(key[len(tdfPrefix):])
+		seen[term] = true
+		want := c.df[term]
+		fix := setFix(key, binary.AppendUvarint(nil, uint64(want)))
+		if want == 0 {
+			fix = delFix(key)
+		}
+		switch n, err := decodeDF(v); {
+		case err != nil:
+			c.report([]string{string(key)}, fix, "document frequency does not decode")
+		case n != want:
+			c.report([]string{string(key)}, fix, "document frequency is %d, the postings hold %d", n, want)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// A lost table would be a problem a term: report them as one.
+	var keys []string
+	var fix []write
+	for _, t := range slices.Sorted(maps.Keys(c.df)) {
+		if n := c.df[t]; n > 0 && !seen[t] {
+			keys = append(keys, string(tdfKey(t)))
+			fix = append(fix, write{key: tdfKey(t), val: binary.AppendUvarint(nil, uint64(n))})
+		}
+	}
+	if len(keys) > 0 {
+		c.report(keys, fix, "%d terms have no document frequency", len(keys))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -71,6 +72,17 @@ func TestVerifyAndRepair(t *testing.T) {
 	count := func(name string, n int64) func(*badger.Txn) error {
 		return func(txn *badger.Txn) error { return txn.Set(countKey(name), encodeCount(n)) }
 	}
+	// Posting keys hold a rank computed from the posting: tk makes the
+	// key of paper pid's posting of term as the text v has it, qtk that
+	// key quoted as a Problem shows it.
+	tk := func(term, pid string, v TermVector) string {
+		return string(termKey(term, pid, v.Count(term), v.Length))
+	}
+	qtk := func(term, pid string, v TermVector) string { return strconv.Quote(tk(term, pid, v)) }
+	v1 := Terms("LipVoicer: Generating Speech from Silent Videos", "We train LipVoicer on LRS3 with large language models.")
+	v2 := Terms("Reading Lips", "We use LRS3 and LipVoicer.")
+	v9 := Terms("Half Done", "Words.")
+	stray := TermVector{Terms: []string{"lrs3"}, Counts: []int{1}, Length: 1}
 	tests := []struct {
 		name    string
 		corrupt []func(*badger.Txn) error
@@ -219,12 +231,39 @@ func TestVerifyAndRepair(t *testing.T) {
 		{
 			name: "postings",
 			corrupt: []func(*badger.Txn) error{
-				del("term/lipvoicer/" + p1), set("term/zebra/"+p1, "\x01\x05"), set("term/lrs3/"+p1, "\x09\x09"),
-				set("term/lrs3/nopaper", "\x01\x01"),
+				del(tk("lipvoicer", p1, v1)), set(string(termKey("zebra", p1, 1, 5)), "\x01\x05"), set(tk("lrs3", p1, v1), "\x09\x09"),
+				set(tk("lrs3", "nopaper", stray), "\x01\x01"),
 			},
 			want: []string{
-				`"term/lrs3/nopaper": 1 postings of missing paper "nopaper"`,
-				`"paper/2501.00001" "term/lrs3/2501.00001" "term/zebra/2501.00001" and 1 more: postings disagree with the paper's terms: 1 missing, 1 extra, 1 wrong`,
+				qtk("lrs3", "nopaper", stray) + `: 1 postings of missing paper "nopaper"`,
+				`"paper/2501.00001" ` + qtk("lrs3", p1, v1) + " " + strconv.Quote(string(termKey("zebra", p1, 1, 5))) +
+					` and 1 more: postings disagree with the paper's terms: 1 missing, 1 extra, 1 wrong`,
+			},
+			restored: true,
+		},
+		{
+			// A posting filed under the rank of another count and length
+			// is not found where readers look for it.
+			name: "posting out of rank",
+			corrupt: []func(*badger.Txn) error{
+				del(tk("lrs3", p1, v1)), set(string(termKey("lrs3", p1, 9, 1)), string(postingValue(v1.Count("lrs3"), v1.Length))),
+			},
+			want: []string{
+				`"paper/2501.00001" ` + strconv.Quote(string(termKey("lrs3", p1, 9, 1))) + " " + qtk("lrs3", p1, v1) +
+					`: postings disagree with the paper's terms: 1 missing, 1 extra, 0 wrong`,
+			},
+			restored: true,
+		},
+		{
+			name: "document frequencies",
+			corrupt: []func(*badger.Txn) error{
+				set("tdf/lrs3", "\x05"), del("tdf/lipvoicer"), set("tdf/zebra", "\x01"), set("tdf/reason", "\xff"),
+			},
+			want: []string{
+				`"tdf/lrs3": document frequency is 5, the postings hold 2`,
+				`"tdf/reason": document frequency does not decode`,
+				`"tdf/zebra": document frequency is 1, the postings hold 0`,
+				`"tdf/lipvoicer": 1 terms have no document frequency`,
 			},
 			restored: true,
 		},
@@ -241,7 +280,8 @@ func TestVerifyAndRepair(t *testing.T) {
 				`"paper/2501.00009" "title/half done": paper has no index entry "title/half done"`,
 				`"paper/2501.00009" "xid/arxiv:2501.00009": paper has no index entry "xid/arxiv:2501.00009"`,
 				`"paper/2501.00009" "text/2501.00009": paper has no term vector`,
-				`"paper/2501.00009" "term/half/2501.00009" "term/word/2501.00009": postings disagree with the paper's terms: 2 missing, 0 extra, 0 wrong`,
+				`"paper/2501.00009" ` + qtk("half", "2501.00009", v9) + " " + qtk("word", "2501.00009", v9) + `: postings disagree with the paper's terms: 2 missing, 0 extra, 0 wrong`,
+				`"tdf/half" "tdf/word": 2 terms have no document frequency`,
 				`"meta/count/papers": counter is 3, the tables hold 4`,
 				`"meta/count/tokens": counter is 31, the tables hold 34`,
 			},
@@ -253,7 +293,14 @@ func TestVerifyAndRepair(t *testing.T) {
 				`"title/reading lips": index entry names missing paper "10.1000/xyz"`,
 				`"xid/doi:10.1000/xyz": index entry names missing paper "10.1000/xyz"`,
 				`"text/10.1000/xyz": term vector of missing paper "10.1000/xyz"`,
-				`"term/lip/10.1000/xyz" "term/lipvoicer/10.1000/xyz" "term/lrs3/10.1000/xyz" and 2 more: 5 postings of missing paper "10.1000/xyz"`,
+				qtk("lip", p2, v2) + " " + qtk("lipvoicer", p2, v2) + " " + qtk("lrs3", p2, v2) + ` and 2 more: 5 postings of missing paper "10.1000/xyz"`,
+				// Repair deletes those postings, and the papers of their
+				// terms are one fewer.
+				`"tdf/lip": document frequency is 1, the postings hold 0`,
+				`"tdf/lipvoicer": document frequency is 2, the postings hold 1`,
+				`"tdf/lrs3": document frequency is 2, the postings hold 1`,
+				`"tdf/reading": document frequency is 1, the postings hold 0`,
+				`"tdf/use": document frequency is 1, the postings hold 0`,
 				`"pent/10.1000/xyz/lipvoicer": mention of missing paper "10.1000/xyz"`,
 				`"pent/10.1000/xyz/lrs3": mention of missing paper "10.1000/xyz"`,
 				`"epap/lipvoicer/10.1000/xyz": index entry has no mention`,
@@ -276,8 +323,8 @@ func TestVerifyAndRepair(t *testing.T) {
 		{
 			name:      "schema",
 			corrupt:   []func(*badger.Txn) error{set(schemaKey, "9")},
-			want:      []string{`"meta/schema": schema version "9" is not 2, the one this paperkg reads`},
-			remaining: []string{`"meta/schema": schema version "9" is not 2, the one this paperkg reads`},
+			want:      []string{`"meta/schema": schema version "9" is not 3, the one this paperkg reads`},
+			remaining: []string{`"meta/schema": schema version "9" is not 3, the one this paperkg reads`},
 		},
 	}
 	ctx := context.Background()

@@ -19,7 +19,7 @@
 // (pids) may contain '/' (DOIs do); entity ids never do, as they are
 // extract.Normalize forms, made of letters and digits only.
 //
-//	meta/schema          schema version, ASCII decimal ("2")
+//	meta/schema          schema version, ASCII decimal ("3")
 //	meta/count/<name>    a counter, 8 bytes big-endian: papers, entities,
 //	                     mentions, tokens, and type/<type> (entities by type)
 //	paper/<pid>          the paper, as the JSON of corpus.Paper
@@ -32,8 +32,11 @@
 //	xid/doi:<doi>        pid, for papers with a DOI (lower case)
 //	xid/id:<id>          pid, for papers with an input id (OpenAlex, ...)
 //	text/<pid>           the paper's title and abstract as terms (TermVector)
-//	term/<term>/<pid>    the term index: the term's count in the paper and
-//	                     the paper's length (see terms.go)
+//	term/<term>/<rank><pid>
+//	                     the term index: the term's count in the paper and
+//	                     the paper's length, the papers in which the term
+//	                     weighs most first (see terms.go)
+//	tdf/<term>           how many papers have the term, a uvarint
 //
 // The mention codec is one role byte ('i' introduces, 'u' uses), the count
 // and the offset of the first mention as unsigned varints, and the entity

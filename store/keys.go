@@ -12,7 +12,7 @@ import (
 
 // SchemaVersion is the version of the keyspace and codecs this package
 // reads and writes. See the package documentation for the layout.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // Table prefixes of the keyspace.
 const (

@@ -77,6 +77,15 @@ func (db *DB) Put(ctx context.Context, docs []Doc, reextract func(corpus.Paper) 
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	b := newBatch(db.bdb)
+	if db.df == nil || len(db.df) > maxDFCache {
+		db.df = make(map[string][]byte)
+	}
+	b.df = db.df
+	defer func() {
+		if b.failed {
+			db.df = nil
+		}
+	}()
 	defer b.close()
 	for i := range docs {
 		if err := ctx.Err(); err != nil {
@@ -179,6 +188,11 @@ type batch struct {
 	flightRes chan commitResult // nil when no group is in flight
 
 	done PutResult // papers committed
+
+	// df caches committed tdf/ values (DB.df); failed marks a group whose
+	// commit failed, after which the cache may be wrong.
+	df     map[string][]byte
+	failed bool
 }
 
 // A groupPaper is the end of a paper's writes in its group, and what the
@@ -284,6 +298,20 @@ func (b *batch) wait() error {
 		return nil
 	}
 	r := <-b.flightRes
+	if r.err != nil {
+		b.failed = true
+		b.df = nil
+	} else if b.df != nil {
+		for _, w := range b.flightWs {
+			if bytes.HasPrefix(w.key, []byte(tdfPrefix)) {
+				if w.del {
+					b.df[string(w.key)] = nil
+				} else {
+					b.df[string(w.key)] = w.val
+				}
+			}
+		}
+	}
 	b.flightRes = nil
 	b.flight, b.flightWs = nil, nil
 	b.done.add(r.done)
@@ -442,14 +470,26 @@ func (b *batch) get(key []byte) ([]byte, bool, error) {
 		}
 		return wr.val, true, nil
 	}
+	cached := b.df != nil && bytes.HasPrefix(key, []byte(tdfPrefix))
+	if cached {
+		if v, ok := b.df[string(key)]; ok {
+			return v, v != nil, nil
+		}
+	}
 	item, err := b.snap.Get(key)
 	if errors.Is(err, badger.ErrKeyNotFound) {
+		if cached {
+			b.df[string(key)] = nil
+		}
 		return nil, false, nil
 	}
 	if err != nil {
 		return nil, false, err
 	}
 	v, err := item.ValueCopy(nil)
+	if err == nil && cached {
+		b.df[string(key)] = v
+	}
 	return v, err == nil, err
 }
 

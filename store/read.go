@@ -445,7 +445,9 @@ func (db *DB) EntityPapers(eid string, fn func(pid string, role extract.Role) er
 			return err
 		}
 		prefix := epapPrefixOf(eid)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
+		// The values are one byte, kept beside the keys: prefetching
+		// them would only start a goroutine for each.
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 		defer it.Close()
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 			item := it.Item()

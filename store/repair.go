@@ -53,6 +53,7 @@ func (db *DB) Repair(ctx context.Context) (RepairResult, error) {
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	db.df = nil
 	for round := 0; ; round++ {
 		problems, err := db.Verify(ctx)
 		if err != nil {

@@ -43,7 +43,17 @@ type DB struct {
 	// mu serialises writers: Put computes each paper's writes from what
 	// the database holds, and two writers would count the same change twice.
 	mu sync.Mutex
+	// df holds committed tdf/ values that Put has read or written, under
+	// mu: every paper updates the counts of its hundred or so terms, and
+	// reading them from Badger again for each group of papers was a fifth
+	// of an ingest's time. nil means empty; a failed commit or a repair
+	// drops it.
+	df map[string][]byte
 }
+
+// maxDFCache bounds the terms DB.df holds; past it the cache starts again,
+// which costs a re-read of each term, not a wrong count.
+const maxDFCache = 1 << 20
 
 // Open opens the database in opt.Dir, creating it unless opt.ReadOnly is
 // set. It fails at once, with an error wrapping ErrLocked, if another

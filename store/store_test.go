@@ -674,10 +674,10 @@ func TestSchemaRefusal(t *testing.T) {
 		version string // "" deletes the schema key
 		want    string
 	}{
-		{"newer", "3", `store: database "DIR" has schema version 3, newer than version 2 that this paperkg reads: use a newer paperkg: store: unsupported schema version`},
-		{"older", "1", `store: database "DIR" has schema version 1, older than version 2 that this paperkg reads: ingest the papers into a new database: store: unsupported schema version`},
-		{"zero", "0", `store: database "DIR" has unknown schema version "0"; this paperkg reads version 2: store: unsupported schema version`},
-		{"unknown", "v1", `store: database "DIR" has unknown schema version "v1"; this paperkg reads version 2: store: unsupported schema version`},
+		{"newer", "4", `store: database "DIR" has schema version 4, newer than version 3 that this paperkg reads: use a newer paperkg: store: unsupported schema version`},
+		{"older", "2", `store: database "DIR" has schema version 2, older than version 3 that this paperkg reads: ingest the papers into a new database: store: unsupported schema version`},
+		{"zero", "0", `store: database "DIR" has unknown schema version "0"; this paperkg reads version 3: store: unsupported schema version`},
+		{"unknown", "v1", `store: database "DIR" has unknown schema version "v1"; this paperkg reads version 3: store: unsupported schema version`},
 		{"missing", "", `store: "DIR" holds a Badger database without a paperkg schema version: store: unsupported schema version`},
 	}
 	for _, tt := range tests {

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -17,30 +18,92 @@ import (
 	"github.com/paperkg/paperkg/corpus"
 )
 
-// The term index: each paper's title and abstract as a bag of terms, and
-// the papers of each term, so that text similarity (BM25) needs no scan
-// of the abstracts.
+// The term index: each paper's title and abstract as a bag of terms, the
+// papers of each term, and each term's document frequency, so that text
+// similarity (BM25) needs no scan of the abstracts.
 //
-//	text/<pid>           the paper's TermVector: term count, then each
-//	                     term as length, bytes and count (uvarints)
-//	term/<term>/<pid>    posting: the term's count in the paper and the
-//	                     paper's length in terms (uvarints)
-//	meta/count/tokens    the summed length of all papers
+//	text/<pid>                the paper's TermVector: term count, then each
+//	                          term as length, bytes and count (uvarints)
+//	term/<term>/<rank><pid>   posting: the term's count in the paper and
+//	                          the paper's length in terms (uvarints)
+//	tdf/<term>                how many papers have the term (uvarint)
+//	meta/count/tokens         the summed length of all papers
 //
 // Terms are letters and digits only, so a term never contains '/' and a
-// prefix scan of term/<term>/ sees that term's postings alone.
+// prefix scan of term/<term>/ sees that term's postings alone. <rank> is
+// two bytes, big-endian, that order a term's postings by decreasing weight
+// of the term in the paper (see postingRank): a query can read the papers
+// where a common term weighs most and stop, as with the champion lists of
+// Manning, Raghavan and Schütze (2008, "Introduction to Information
+// Retrieval", §7.1.3), instead of walking thousands of papers that merely
+// use the word. tdf/ gives a term's idf without a walk of its postings.
 const (
 	textPrefix    = "text/"
 	termPrefix    = "term/"
+	tdfPrefix     = "tdf/"
 	tokensCounter = "tokens"
 )
 
+// rankLen is the length in bytes of a posting key's rank.
+const rankLen = 2
+
 func textKey(pid string) []byte       { return []byte(textPrefix + pid) }
+func tdfKey(term string) []byte       { return []byte(tdfPrefix + term) }
 func termPrefixOf(term string) []byte { return []byte(termPrefix + term + "/") }
-func termKey(term, pid string) []byte { return []byte(termPrefix + term + "/" + pid) }
+
+// termKey is the key of term's posting in paper pid, which has the term
+// count times in length terms.
+func termKey(term, pid string, count, length int) []byte {
+	k := make([]byte, 0, len(termPrefix)+len(term)+1+rankLen+len(pid))
+	k = append(k, termPrefix...)
+	k = append(k, term...)
+	k = append(k, '/')
+	k = binary.BigEndian.AppendUint16(k, postingRank(count, length))
+	return append(k, pid...)
+}
+
+// splitTermKey returns the term and the pid of a term/ key.
+func splitTermKey(key []byte) (term, pid string, ok bool) {
+	rest, ok := bytes.CutPrefix(key, []byte(termPrefix))
+	if !ok {
+		return "", "", false
+	}
+	i := bytes.IndexByte(rest, '/')
+	if i < 0 || len(rest) < i+1+rankLen {
+		return "", "", false
+	}
+	return string(rest[:i]), string(rest[i+1+rankLen:]), true
+}
+
 func postingValue(count, length int) []byte {
 	b := binary.AppendUvarint(nil, uint64(count))
 	return binary.AppendUvarint(b, uint64(length))
+}
+
+// Postings are ordered by BM25's term frequency saturation, tf (k1 + 1) /
+// (tf + k1 (1 − b + b length/avglen)), with the usual k1 and b and
+// postingRefLen for the mean length, which the database's own mean cannot
+// be: it moves with every paper, and a posting's key must not. Whatever
+// the mean, more occurrences in a text of the same length, or as many in
+// a shorter one, weigh more; the mean only decides between more
+// occurrences in a longer text and fewer in a shorter one, and a reader
+// that needs the exact weight computes it from the posting's value.
+const (
+	postingK1     = 1.2
+	postingB      = 0.75
+	postingRefLen = 120 // a typical abstract's length in terms; 146 in 70,000 arXiv abstracts
+)
+
+// postingRank is the rank part of a posting's key: its saturation on a
+// scale of 0 to 65535, subtracted from 65535 so that the heaviest postings
+// come first in key order.
+func postingRank(count, length int) uint16 {
+	if count <= 0 {
+		return math.MaxUint16
+	}
+	tf := float64(count)
+	sat := tf / (tf + postingK1*(1-postingB+postingB*float64(length)/postingRefLen)) // in [0, 1)
+	return math.MaxUint16 - uint16(math.Round(sat*math.MaxUint16))
 }
 
 // TitleWeight is how many times a title's words count: a title names what
@@ -273,16 +336,57 @@ func (w *docWriter) setTerms(pid string, p *corpus.Paper) error {
 	if ok && bytes.Equal(v, enc) {
 		return nil
 	}
-	for _, t := range old.Terms {
-		if next.Count(t) == 0 {
-			w.del(termKey(t, pid))
+	for i, t := range old.Terms {
+		n := next.Count(t)
+		if n == 0 || postingRank(n, next.Length) != postingRank(old.Counts[i], old.Length) {
+			w.del(termKey(t, pid, old.Counts[i], old.Length))
+		}
+		if n == 0 {
+			if err := w.addDF(t, -1); err != nil {
+				return err
+			}
 		}
 	}
 	for i, t := range next.Terms {
-		w.set(termKey(t, pid), postingValue(next.Counts[i], next.Length))
+		w.set(termKey(t, pid, next.Counts[i], next.Length), postingValue(next.Counts[i], next.Length))
+		if old.Count(t) == 0 {
+			if err := w.addDF(t, 1); err != nil {
+				return err
+			}
+		}
 	}
 	w.set(textKey(pid), enc)
 	return w.count(tokensCounter, int64(next.Length-old.Length))
+}
+
+// addDF adds delta to the document frequency of term, deleting it at zero
+// as counters are.
+func (w *docWriter) addDF(term string, delta int) error {
+	key := tdfKey(term)
+	v, ok, err := w.get(key)
+	if err != nil {
+		return err
+	}
+	var n int
+	if ok {
+		if n, err = decodeDF(v); err != nil {
+			return fmt.Errorf("document frequency of %q: %w", term, ErrCorrupt)
+		}
+	}
+	if n += delta; n <= 0 {
+		w.del(key)
+	} else {
+		w.set(key, binary.AppendUvarint(nil, uint64(n)))
+	}
+	return nil
+}
+
+func decodeDF(b []byte) (int, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || k != len(b) || n > math.MaxInt32 {
+		return 0, errCodec
+	}
+	return int(n), nil
 }
 
 // TextStats describes the term index as a whole.
@@ -353,6 +457,76 @@ func (db *DB) PaperTerms(pid string) (TermVector, error) {
 	return v, err
 }
 
+// EachTermCount calls fn with every term of each paper of keys in turn,
+// the keys the papers are stored under (see Resolve): i is the paper's
+// index in keys, length its length in terms, and count how often term
+// occurs in it. term is valid only during the call. A paper stored without
+// text, or not stored, has no terms. It reads one snapshot and, unlike
+// PaperTerms, allocates nothing per term: it suits scoring many papers
+// against a few terms.
+func (db *DB) EachTermCount(keys []string, fn func(i, length int, term []byte, count int) error) error {
+	return db.bdb.View(func(txn *badger.Txn) error {
+		for i, key := range keys {
+			item, err := txn.Get(textKey(key))
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			err = item.Value(func(b []byte) error {
+				length, err := eachTermCount(b, nil)
+				if err != nil {
+					return err
+				}
+				_, err = eachTermCount(b, func(term []byte, count int) error { return fn(i, length, term, count) })
+				return err
+			})
+			if errors.Is(err, errCodec) {
+				return fmt.Errorf("store: term vector of %q: %w", key, ErrCorrupt)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// eachTermCount calls fn, if not nil, with each term of an encoded term
+// vector and its count, and returns the vector's length.
+func eachTermCount(b []byte, fn func(term []byte, count int) error) (int, error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)) {
+		return 0, errCodec
+	}
+	b = b[k:]
+	length := 0
+	for range n {
+		l, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < l {
+			return 0, errCodec
+		}
+		term := b[k : k+int(l)]
+		b = b[k+int(l):]
+		c, k2 := binary.Uvarint(b)
+		if k2 <= 0 {
+			return 0, errCodec
+		}
+		b = b[k2:]
+		length += int(c)
+		if fn != nil {
+			if err := fn(term, int(c)); err != nil {
+				return 0, err
+			}
+		}
+	}
+	if len(b) != 0 {
+		return 0, errCodec
+	}
+	return length, nil
+}
+
 // EachPaperTerms calls fn with the key and the term vector of every paper,
 // in key order, and stops at the first error fn returns.
 func (db *DB) EachPaperTerms(ctx context.Context, fn func(pid string, v TermVector) error) error {
@@ -387,19 +561,31 @@ func (db *DB) EachPaperTerms(ctx context.Context, fn func(pid string, v TermVect
 }
 
 // TermPapers calls fn with the key of every paper whose text has term, the
-// term's count in it and the paper's length in terms, in key order, and
-// stops at the first error fn returns. Terms are as Terms makes them: a
-// word that is not one has no papers.
-func (db *DB) TermPapers(term string, fn func(pid string, count, length int) error) error {
-	if term == "" || len(term) > maxTermLen || strings.IndexByte(term, '/') >= 0 {
+// term's count in it and the paper's length in terms, and stops at the
+// first error fn returns. pid is valid only during the call: a query reads
+// thousands of postings and keeps few of them. The papers come by decreasing weight of the term
+// in them, its BM25 saturation for a paper of typical length (so more
+// occurrences first and, among equal counts, shorter papers first), then
+// by key: a caller that wants the papers where the term weighs most reads
+// the first few and stops. Terms are as Terms makes them: a word that is
+// not one has no papers.
+func (db *DB) TermPapers(term string, fn func(pid []byte, count, length int) error) error {
+	if !validTerm(term) {
 		return nil
 	}
 	return db.bdb.View(func(txn *badger.Txn) error {
 		prefix := termPrefixOf(term)
-		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 256})
+		// Posting values are a few bytes, kept in the LSM tree beside
+		// their keys: prefetching them would only start a goroutine for
+		// each.
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 		defer it.Close()
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 			item := it.Item()
+			key := item.Key()
+			if len(key) < len(prefix)+rankLen {
+				return fmt.Errorf("store: posting %q: %w", key, ErrCorrupt)
+			}
 			var count, length int
 			err := item.Value(func(b []byte) error {
 				var err error
@@ -407,12 +593,49 @@ func (db *DB) TermPapers(term string, fn func(pid string, count, length int) err
 				return err
 			})
 			if err != nil {
-				return fmt.Errorf("store: posting %q: %w", item.Key(), ErrCorrupt)
+				return fmt.Errorf("store: posting %q: %w", key, ErrCorrupt)
 			}
-			if err := fn(string(item.Key()[len(prefix):]), count, length); err != nil {
+			if err := fn(key[len(prefix)+rankLen:], count, length); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// TermDF returns how many papers have each of terms, their document
+// frequencies, in the order of terms; a term no paper has, or a word that
+// is not a term, has 0. It reads one key a term, from one snapshot.
+func (db *DB) TermDF(terms []string) ([]int, error) {
+	df := make([]int, len(terms))
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		for i, t := range terms {
+			if !validTerm(t) {
+				continue
+			}
+			item, err := txn.Get(tdfKey(t))
+			if errors.Is(err, badger.ErrKeyNotFound) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			err = item.Value(func(b []byte) error {
+				var err error
+				df[i], err = decodeDF(b)
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("store: document frequency of %q: %w", t, ErrCorrupt)
+			}
+		}
+		return nil
+	})
+	return df, err
+}
+
+// validTerm reports whether term could be one that Terms makes, and so a
+// key part of the term index.
+func validTerm(term string) bool {
+	return term != "" && len(term) <= maxTermLen && strings.IndexByte(term, '/') < 0
 }

@@ -97,7 +97,7 @@ func TestDecodeTermVectorRejects(t *testing.T) {
 func postings(t *testing.T, db *DB, term string) []string {
 	t.Helper()
 	var out []string
-	err := db.TermPapers(term, func(pid string, count, length int) error {
+	err := db.TermPapers(term, func(pid []byte, count, length int) error {
 		out = append(out, fmt.Sprintf("%s:%d/%d", pid, count, length))
 		return nil
 	})
@@ -165,5 +165,73 @@ func TestTermIndex(t *testing.T) {
 	}
 	if _, err := db.PaperTerms("nope"); err != ErrNotFound {
 		t.Errorf("PaperTerms(nope) error = %v, want ErrNotFound", err)
+	}
+	df, err := db.TermDF([]string{"diffusion", "sampling", "guidance", "zebra", "a/b", ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int{2, 1, 1, 0, 0, 0}, df); diff != "" {
+		t.Errorf("TermDF (-want +got):\n%s", diff)
+	}
+
+	if problems, err := db.Verify(context.Background()); err != nil || len(problems) != 0 {
+		t.Errorf("Verify = %q, %v; want no problems", strs(problems), err)
+	}
+}
+
+func TestTermPapersOrder(t *testing.T) {
+	db := openTest(t)
+	put(t, db,
+		Doc{Paper: corpus.Paper{ArXivID: "a", Title: "Other", Abstract: "Agents plan. Long text about many other things entirely."}},
+		Doc{Paper: corpus.Paper{ArXivID: "b", Title: "Agent", Abstract: "Agents."}},
+		Doc{Paper: corpus.Paper{ArXivID: "c", Title: "Other", Abstract: "Agents plan."}},
+		Doc{Paper: corpus.Paper{ArXivID: "d", Title: "Other", Abstract: "Agents plan."}},
+	)
+	// b has the term three times; c and d once in a short text, a once
+	// in a longer one; equal postings come in key order.
+	if diff := cmp.Diff([]string{"b:3/3", "c:1/2", "d:1/2", "a:1/6"}, postings(t, db, "agent")); diff != "" {
+		t.Errorf("postings of agent (-want +got):\n%s", diff)
+	}
+}
+
+func TestPostingRank(t *testing.T) {
+	// More occurrences rank first, and so do shorter texts.
+	for _, tt := range []struct{ c1, l1, c2, l2 int }{
+		{2, 100, 1, 100}, {1, 50, 1, 100}, {10, 1000, 1, 1000}, {1, 1, 1, 100000},
+	} {
+		if r1, r2 := postingRank(tt.c1, tt.l1), postingRank(tt.c2, tt.l2); r1 >= r2 {
+			t.Errorf("postingRank(%d, %d) = %d, not before postingRank(%d, %d) = %d", tt.c1, tt.l1, r1, tt.c2, tt.l2, r2)
+		}
+	}
+}
+
+// TestTermDFAcrossGroups checks the term counts that Put keeps in memory
+// between its groups of papers and between calls: three groups' worth of
+// papers share terms, then half of them gain an abstract.
+func TestTermDFAcrossGroups(t *testing.T) {
+	db := openTest(t)
+	n := 3*groupPapers + 7
+	docs := make([]Doc, n)
+	for i := range docs {
+		docs[i] = Doc{Paper: corpus.Paper{ArXivID: fmt.Sprint(i), Title: fmt.Sprintf("Shared words %d", i)}}
+		if i%2 == 1 {
+			docs[i].Paper.Abstract = "Common diffusion text."
+		}
+	}
+	put(t, db, docs...)
+	var even []Doc
+	for i := 0; i < n; i += 2 {
+		even = append(even, Doc{Paper: corpus.Paper{ArXivID: fmt.Sprint(i), Title: fmt.Sprintf("Shared words %d", i), Abstract: "Common text."}})
+	}
+	put(t, db, even...)
+	df, err := db.TermDF([]string{"shared", "diffusion", "common", "text"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]int{n, n / 2, n, n}, df); diff != "" {
+		t.Errorf("TermDF (-want +got):\n%s", diff)
+	}
+	if problems, err := db.Verify(context.Background()); err != nil || len(problems) != 0 {
+		t.Errorf("Verify = %q, %v; want no problems", strs(problems), err)
 	}
 }
