@@ -152,6 +152,18 @@ func (x *extraction) decide(g []int) (Entity, bool, bool) {
 			kinds[k] += int(v)
 		}
 	}
+	if entry < 0 && src&(srcShort|srcLong) == 0 {
+		// "DeepSeekR1", "GPT4o": a known name written without its
+		// hyphen or space is still known, and no new name of the
+		// paper's. A definition may give a known short form another
+		// meaning, and is left to judge.
+		for _, i := range g {
+			if e, ok := x.lex.Lookup(normKey(x.form(&x.ms[i]))); ok && !x.redefined[e.ID] {
+				entry = e.ID
+				break
+			}
+		}
+	}
 	for _, i := range g {
 		key := normKey(x.form(&x.ms[i]))
 		if x.not[key] && entry < 0 {

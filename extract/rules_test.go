@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"maps"
+	"testing"
+)
 
 // TestExtractRules checks rules of the extractor with the embedded lexicon.
 func TestExtractRules(t *testing.T) {
@@ -108,5 +111,23 @@ func TestExtractRules(t *testing.T) {
 				t.Errorf("%q: %q is no entity", tc.abstract, n)
 			}
 		}
+	}
+}
+
+// TestKnownNameSpellings checks that a known name written without its
+// hyphen or space is the known entity, which a paper uses, and not a new
+// name of the paper's own, even in its title.
+func TestKnownNameSpellings(t *testing.T) {
+	got := Extract("Comparing Llama3 and DeepSeekR1 on Biomedical Text Classification", "We compare DeepSeekR1 with GPT4o.")
+	roles := map[string]Role{}
+	for _, e := range got {
+		roles[e.Name] = e.Role
+		if e.Type != Model {
+			t.Errorf("%s: type %s, want model", e.Name, e.Type)
+		}
+	}
+	want := map[string]Role{"Llama 3": Uses, "DeepSeekR1": Uses, "GPT4o": Uses}
+	if !maps.Equal(roles, want) {
+		t.Errorf("roles = %v, want %v", roles, want)
 	}
 }

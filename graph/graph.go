@@ -210,6 +210,27 @@ func (g *Graph) later(a, b int32) bool {
 	return pa.Year != 0 && pb.Year != 0 && pa.Year > pb.Year
 }
 
+// maxPriorUsers is how many papers may mention an entity before the paper
+// that introduces it: a preprint cited before its own listing, or a
+// misdated record. More, and the name was in use before the paper: it
+// names a new version, or another thing of the same name ("Whisper:
+// Courtside Edition"), or the paper only presents it.
+const maxPriorUsers = 2
+
+// predated reports whether more than maxPriorUsers of the papers ps that
+// do not introduce the entity (intro[i] false) were written before p.
+func (g *Graph) predated(p int32, ps []int32, intro []bool) bool {
+	n := 0
+	for i, q := range ps {
+		if !intro[i] && g.later(p, q) {
+			if n++; n > maxPriorUsers {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // newStyleArXiv returns id if it is an arXiv id of the YYMM.NNNNN form,
 // padded so that ids compare as strings in submission order, else "".
 func newStyleArXiv(id string) string {
@@ -238,7 +259,7 @@ func (g *Graph) uses(f entityFilter, in []bool) []useLink {
 		ps, intro := g.papersOf(e)
 		var introducers []int32
 		for i, p := range ps {
-			if intro[i] && (in == nil || in[p]) {
+			if intro[i] && (in == nil || in[p]) && !g.predated(p, ps, intro) {
 				introducers = append(introducers, p)
 			}
 		}

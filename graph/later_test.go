@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/paperkg/paperkg/corpus"
@@ -27,6 +28,35 @@ func TestLater(t *testing.T) {
 		g := &Graph{papers: []corpus.Paper{tt.a, tt.b}}
 		if got := g.later(0, 1); got != tt.want {
 			t.Errorf("later(%+v, %+v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestPredated(t *testing.T) {
+	ids := []string{"2501.00001", "2502.00001", "2503.00001", "2504.00001", "2506.00001"}
+	g := &Graph{}
+	for _, id := range ids {
+		g.papers = append(g.papers, corpus.Paper{ArXivID: id})
+	}
+	tests := []struct {
+		name        string
+		p           int32   // the introducer asked about
+		introducers []int32 // all papers that introduce the entity
+		ps          []int32 // all papers of the entity
+		want        bool
+	}{
+		{"first", 0, []int32{0}, []int32{0, 1, 2, 3, 4}, false},
+		{"two users before it", 2, []int32{2}, []int32{0, 1, 2, 3, 4}, false},
+		{"three users before it", 3, []int32{3}, []int32{0, 1, 2, 3, 4}, true},
+		{"an introducer before it is no user", 3, []int32{0, 3}, []int32{0, 1, 2, 3}, false},
+	}
+	for _, tt := range tests {
+		intro := make([]bool, len(tt.ps))
+		for i, p := range tt.ps {
+			intro[i] = slices.Contains(tt.introducers, p)
+		}
+		if got := g.predated(tt.p, tt.ps, intro); got != tt.want {
+			t.Errorf("%s: predated = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }
