@@ -96,6 +96,14 @@ func TestExtractRules(t *testing.T) {
 			want:     []string{"Deformation Controller", "Mask Controller"},
 			not:      []string{"Sierra Nevada", "Santa Marta", "Task Performance"},
 		},
+		{
+			// A definition inside a known name, and a coordination that
+			// leaves out the head of a named method.
+			title:    "Market Analysis",
+			abstract: "We use the Kullback-Leibler (KL) divergence between markets, then KL and JS divergence again.",
+			want:     []string{"KL divergence", "JS divergence"},
+			not:      []string{"KL", "JS", "Kullback-Leibler"},
+		},
 	} {
 		got := map[string]bool{}
 		for _, e := range Extract(tc.title, tc.abstract) {

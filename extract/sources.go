@@ -36,12 +36,13 @@ func (x *extraction) findLexicon() {
 	}
 }
 
-// elided adds the method family whose head words a coordination leaves
-// out: "weakly" in "weakly and semi-supervised learning", "offline" in
-// "offline and online reinforcement learning".
+// elided adds the method whose head words a coordination leaves out:
+// "weakly" in "weakly and semi-supervised learning", "offline" in
+// "offline and online reinforcement learning", "KL" in "KL and JS
+// divergence".
 func (x *extraction) elided(m lexicon.Match) {
 	e := x.lex.Entry(m.Entry)
-	if e.Type != "method" || !genericEntry(e) {
+	if e.Type != "method" {
 		return
 	}
 	w := x.text[m.Start:m.End]
@@ -54,7 +55,12 @@ func (x *extraction) elided(m lexicon.Match) {
 		return
 	}
 	a := x.word(k - 2)
-	if len(a) < 3 || !plainLower(a) || strings.HasSuffix(a, "-") || x.toks[k-2].end+1 != x.toks[k-1].start {
+	if k < 2 || !x.toks[k-2].word || strings.HasSuffix(a, "-") || x.toks[k-2].end+1 != x.toks[k-1].start {
+		return
+	}
+	// A lower-case word of three letters or more ("weakly"), or a name
+	// ("KL") of a non-generic method.
+	if genericEntry(e) && (len(a) < 3 || !plainLower(a)) || !genericEntry(e) && plainLower(a) {
 		return
 	}
 	s := span{x.toks[k-2].start, x.toks[k-2].end}
@@ -175,6 +181,9 @@ func modelSize(w string) bool {
 func (x *extraction) findDefinitions() {
 	for _, d := range definitions(x.text, x.toks) {
 		short, long := x.text[d.short.start:d.short.end], x.text[d.long.start:d.long.end]
+		if x.splitName(d) {
+			continue
+		}
 		k, ok := x.judge(d)
 		if !ok {
 			if x.not == nil {
@@ -194,6 +203,29 @@ func (x *extraction) findDefinitions() {
 			x.ms[li].intro = true
 		}
 	}
+}
+
+// splitName adds, for a definition that stands inside a known name,
+// "Kullback-Leibler (KL) divergence", a mention of that name under the
+// lexicon's form ("KL divergence"), and reports whether it did.
+func (x *extraction) splitName(d definition) bool {
+	if d.long.start > d.short.start {
+		return false
+	}
+	k := x.tokenAt(d.short.end) // the closing parenthesis
+	if !x.punct(k, ')') || k+1 >= len(x.toks) || !x.toks[k+1].word || x.toks[k+1].start != x.toks[k].end+1 {
+		return false
+	}
+	head := x.word(k + 1)
+	short, long := x.text[d.short.start:d.short.end], x.text[d.long.start:d.long.end]
+	for _, f := range []string{short + " " + head, long + " " + head} {
+		if e, ok := x.lex.Lookup(normKey(f)); ok {
+			i := x.claim(span{d.long.start, x.toks[k+1].end}, srcLexicon)
+			x.ms[i].entry, x.ms[i].lexForm = e.ID, e.Name
+			return true
+		}
+	}
+	return false
 }
 
 // claim returns a mention for exactly the span s, reusing a lexicon mention
