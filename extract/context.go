@@ -145,6 +145,10 @@ func (x *extraction) readContext() {
 					// "PETA, PA100K, MSP60K": a size suffix says
 					// what the items of a list are.
 					all[k]++
+				} else if sh := shapeOf(x.form(&x.ms[i])); sh.innerUpper && !strings.Contains(x.form(&x.ms[i]), " ") {
+					// "ANT, EraseAnything, and MACE": so does a name
+					// of mixed case.
+					all[kindModel]++
 				}
 			}
 			for _, i := range order[a : b+1] {

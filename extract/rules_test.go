@@ -104,6 +104,18 @@ func TestExtractRules(t *testing.T) {
 			want:     []string{"KL divergence", "JS divergence"},
 			not:      []string{"KL", "JS", "Kullback-Leibler"},
 		},
+		{
+			// A name given by "named", a code the noun after calls data,
+			// and a list that shares what a mixed-case name says.
+			title:    "Concept Erasure",
+			abstract: "We propose an approach, named Themis, that erases content from the I2P dataset, outperforming methods such as EraseAnything and MACE.",
+			want:     []string{"Themis", "I2P", "EraseAnything", "MACE"},
+		},
+		{
+			title:    "Efficient Inference",
+			abstract: "We report the F1 score on an H100 and the L2 loss.",
+			not:      []string{"F1", "H100", "L2"},
+		},
 	} {
 		got := map[string]bool{}
 		for _, e := range Extract(tc.title, tc.abstract) {

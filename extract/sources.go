@@ -534,7 +534,7 @@ func (x *extraction) titleHead(k int) kind {
 func (x *extraction) findNames() {
 	for k := range x.toks {
 		t := x.toks[k]
-		if !t.word || !t.name {
+		if !t.word || !t.name && !x.namedAfter(k) && !x.dataCode(k) {
 			continue
 		}
 		s := span{prefixEnd(x.text, t.start, t.end), compoundEnd(x.text, t.start, t.end)}
@@ -555,6 +555,30 @@ func (x *extraction) findNames() {
 	}
 	x.findPhrases()
 	x.findCapitalised()
+}
+
+// namedAfter reports whether the capitalised word at toks[k] follows a
+// word that gives a name: "an approach, named Themis, ...".
+func (x *extraction) namedAfter(k int) bool {
+	t := x.toks[k]
+	if !t.capital || t.sent || t.title || k == 0 {
+		return false
+	}
+	switch strings.ToLower(x.word(k - 1)) {
+	case "named", "called", "dubbed", "termed", "coined":
+		return true
+	}
+	return false
+}
+
+// dataCode reports whether the word at toks[k] is a short code of
+// capitals and digits that the noun after it calls data: "the I2P
+// dataset". Alone, such codes are more often metrics, norms or chips
+// ("F1", "L2", "H100").
+func (x *extraction) dataCode(k int) bool {
+	s := shapeOf(x.word(k))
+	return s.digit > 0 && s.upper > 0 && s.lower == 0 && !s.firstDigit &&
+		k+1 < len(x.toks) && x.toks[k+1].start == x.toks[k].end+1 && dataHead(x.word(k+1))
 }
 
 // highlighted reports whether w is an ordinary word whose first letters
