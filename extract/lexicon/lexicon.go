@@ -232,6 +232,9 @@ func (l *Lexicon) addEntry(fields []string) error {
 		if j := joinedVersion(s); j != "" && e.Type == "model" {
 			l.forms = append(l.forms, form{text: j, listed: s, entry: e.ID, rule: ruleOf(s)})
 		}
+		if h := hyphenated(s); h != "" && e.Type != "method" {
+			l.forms = append(l.forms, form{text: h, listed: s, entry: e.ID, rule: ruleOf(s)})
+		}
 		if sg := singular(s); sg != "" && e.Type == "method" {
 			l.forms = append(l.forms, form{text: sg, listed: s, entry: e.ID, rule: ruleOf(s)})
 		}
@@ -255,6 +258,23 @@ func joinedVersion(s string) string {
 	}
 	return s[:i] + s[i+1:]
 }
+
+// hyphenated returns a name of two capitalised words written with a
+// hyphen between them, as papers often write it ("GPQA-Diamond" for "GPQA
+// Diamond", "MS-COCO"), or "" if the form is not such a name.
+func hyphenated(s string) string {
+	i := strings.IndexByte(s, ' ')
+	if i < 1 || strings.Count(s, " ") != 1 || i+1 == len(s) || strings.ContainsAny(s, "-") {
+		return ""
+	}
+	first, second := s[:i], s[i+1:]
+	if !isUpper(first[0]) || !isUpper(second[0]) && !isDigit(second[0]) {
+		return ""
+	}
+	return first + "-" + second
+}
+
+func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 
 // singular returns the singular of a form of several words whose last
 // word is a plural in "s" ("Tree of Thoughts", "deep ensembles"), which

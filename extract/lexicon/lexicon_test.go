@@ -301,3 +301,25 @@ func TestJoins(t *testing.T) {
 		}
 	}
 }
+
+func TestWrittenForms(t *testing.T) {
+	for _, tt := range []struct {
+		form, joined, hyphenated string
+	}{
+		{"SAM 2", "SAM2", "SAM-2"},
+		{"Qwen 2.5", "Qwen2.5", "Qwen-2.5"},
+		{"GPQA Diamond", "", "GPQA-Diamond"},
+		{"MS COCO", "", "MS-COCO"},
+		{"diffusion model", "", ""},
+		{"Stable Diffusion 3", "Stable Diffusion3", ""},
+		{"GPT-4", "", ""},
+		{"YOLO v8", "", ""},
+	} {
+		if got := joinedVersion(tt.form); got != tt.joined {
+			t.Errorf("joinedVersion(%q) = %q, want %q", tt.form, got, tt.joined)
+		}
+		if got := hyphenated(tt.form); got != tt.hyphenated {
+			t.Errorf("hyphenated(%q) = %q, want %q", tt.form, got, tt.hyphenated)
+		}
+	}
+}
