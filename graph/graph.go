@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/paperkg/paperkg/corpus"
 	"github.com/paperkg/paperkg/extract"
@@ -231,6 +233,57 @@ func (g *Graph) predated(p int32, ps []int32, intro []bool) bool {
 	return false
 }
 
+// credible reports whether paper p's claim to introduce entity e can
+// carry a citation-like link. An abbreviation in capitals ("DR", "SIC",
+// "LULC") is most often the short form of a descriptive term that a paper
+// defines for its readers, not a thing it made; it counts only when the
+// paper's title names it. Names of other shapes ("SAILViT", "Step1X-Edit")
+// are the paper's own when it says so.
+func (g *Graph) credible(e, p int32) bool {
+	ent := &g.ents[e]
+	if !capitalsOnly(ent.Name) {
+		return true
+	}
+	title := g.papers[p].Title
+	for _, f := range append([]string{ent.Name}, ent.Aliases...) {
+		if containsWord(title, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// capitalsOnly reports whether name has letters and no lower-case one.
+func capitalsOnly(name string) bool {
+	letters := false
+	for _, r := range name {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letters = letters || unicode.IsLetter(r)
+	}
+	return letters
+}
+
+// containsWord reports whether f occurs in s between word boundaries.
+func containsWord(s, f string) bool {
+	for i := 0; f != ""; {
+		j := strings.Index(s[i:], f)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(f)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (start == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) &&
+			(end == len(s) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		i = start + 1
+	}
+	return false
+}
+
 // newStyleArXiv returns id if it is an arXiv id of the YYMM.NNNNN form,
 // padded so that ids compare as strings in submission order, else "".
 func newStyleArXiv(id string) string {
@@ -259,7 +312,7 @@ func (g *Graph) uses(f entityFilter, in []bool) []useLink {
 		ps, intro := g.papersOf(e)
 		var introducers []int32
 		for i, p := range ps {
-			if intro[i] && (in == nil || in[p]) && !g.predated(p, ps, intro) {
+			if intro[i] && (in == nil || in[p]) && !g.predated(p, ps, intro) && g.credible(e, p) {
 				introducers = append(introducers, p)
 			}
 		}

@@ -376,7 +376,7 @@ func TestUsesNeedsLikeTexts(t *testing.T) {
 		return store.Doc{Paper: corpus.Paper{ArXivID: id, Title: title, Abstract: abstract}, Entities: []extract.Entity{e}}
 	}
 	_, err = db.Put(context.Background(), []store.Doc{
-		doc("1", "Difficulty Balancing for Optical Flow", "Difficulty balancing (DB) weighs pixels of optical flow by uncertainty.", introduces("DB", extract.Method)),
+		doc("1", "DB: Difficulty Balancing for Optical Flow", "Difficulty balancing (DB) weighs pixels of optical flow by uncertainty.", introduces("DB", extract.Method)),
 		doc("2", "Optical Flow under Occlusion", "We weigh occluded pixels of optical flow with DB and uncertainty.", uses("DB", extract.Method)),
 		doc("3", "Query Planning in Relational Databases", "A relational DB plans joins of tables from query statistics.", uses("DB", extract.Method)),
 	}, nil)

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/paperkg/paperkg/corpus"
+	"github.com/paperkg/paperkg/store"
 )
 
 func TestLater(t *testing.T) {
@@ -57,6 +58,30 @@ func TestPredated(t *testing.T) {
 		}
 		if got := g.predated(tt.p, tt.ps, intro); got != tt.want {
 			t.Errorf("%s: predated = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestCredible(t *testing.T) {
+	tests := []struct {
+		name, title string
+		aliases     []string
+		want        bool
+	}{
+		{"SAILViT", "Towards Robust Visual Backbones", nil, true},
+		{"DR", "Early detection of diabetes through eye scans", []string{"diabetic retinopathy"}, false},
+		{"PPG", "M3PD Dataset: Dual-view Photoplethysmography (PPG)", nil, true},
+		{"MMSU", "MMSU: A Massive Multi-task Spoken Language Benchmark", nil, true},
+		{"KV", "KVShare: Key-Value Cache Sharing", nil, false},
+		{"LRS3", "A new corpus", []string{"LRS3-TED"}, false},
+	}
+	for _, tt := range tests {
+		g := &Graph{
+			papers: []corpus.Paper{{Title: tt.title}},
+			ents:   []store.Entity{{Name: tt.name, Aliases: tt.aliases}},
+		}
+		if got := g.credible(0, 0); got != tt.want {
+			t.Errorf("credible(%q in %q) = %v, want %v", tt.name, tt.title, got, tt.want)
 		}
 	}
 }
