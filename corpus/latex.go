@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -293,6 +294,21 @@ var latexSymbols = map[string]string{
 	"chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ",
 	"Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
 	"Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}
+
+// GreekLetter returns the Greek letter that the LaTeX command name (without
+// its backslash) writes: "tau" gives "τ". Names of models and benchmarks
+// are written with them in math mode ("$\tau$-bench").
+func GreekLetter(name string) (string, bool) {
+	s, ok := latexSymbols[name]
+	if !ok {
+		return "", false
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if n != len(s) || !unicode.Is(unicode.Greek, r) {
+		return "", false
+	}
+	return s, true
 }
 
 // droppedArgs are the commands whose arguments are not text, with how many

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/paperkg/paperkg/corpus"
 )
 
 // Type is the kind of an entity.
@@ -76,8 +78,8 @@ func plain(s string) string {
 			b.WriteByte(' ')
 		case c == '$' && i+2 < len(s) && s[i+1] == '\\':
 			end := strings.IndexByte(s[i+1:], '$')
-			if r, ok := greek[s[i+2:i+1+max(end, 1)]]; ok && end > 0 {
-				b.WriteRune(r)
+			if g, ok := corpus.GreekLetter(s[i+2 : i+1+max(end, 1)]); ok && end > 0 {
+				b.WriteString(g)
 				i += end + 1
 				continue
 			}
@@ -87,17 +89,6 @@ func plain(s string) string {
 		}
 	}
 	return b.String()
-}
-
-// greek maps LaTeX's Greek letter commands to their letters.
-var greek = map[string]rune{
-	"alpha": 'α', "beta": 'β', "gamma": 'γ', "delta": 'δ', "epsilon": 'ε',
-	"varepsilon": 'ε', "zeta": 'ζ', "eta": 'η', "theta": 'θ', "iota": 'ι',
-	"kappa": 'κ', "lambda": 'λ', "mu": 'μ', "nu": 'ν', "xi": 'ξ', "pi": 'π',
-	"rho": 'ρ', "sigma": 'σ', "tau": 'τ', "upsilon": 'υ', "phi": 'φ',
-	"varphi": 'φ', "chi": 'χ', "psi": 'ψ', "omega": 'ω', "Gamma": 'Γ',
-	"Delta": 'Δ', "Theta": 'Θ', "Lambda": 'Λ', "Xi": 'Ξ', "Pi": 'Π',
-	"Sigma": 'Σ', "Phi": 'Φ', "Psi": 'Ψ', "Omega": 'Ω',
 }
 
 // Normalize folds a name to the form under which ANNOTATION.md's scoring
