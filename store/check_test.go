@@ -182,13 +182,13 @@ func TestVerifyAndRepair(t *testing.T) {
 		{
 			name:     "form registered to another entity",
 			corrupt:  []func(*badger.Txn) error{set("alias/llm", "lrs3")},
-			want:     []string{`"alias/llm" "ent/largelanguagemodel": form of entity "largelanguagemodel" is registered to "lrs3"`},
+			want:     []string{`"alias/llm" "ent/llm": form of entity "llm" is registered to "lrs3"`},
 			restored: true,
 		},
 		{
 			name:     "unregistered form",
 			corrupt:  []func(*badger.Txn) error{del("alias/llm")},
-			want:     []string{`"alias/llm" "ent/largelanguagemodel": form of entity "largelanguagemodel" is not registered`},
+			want:     []string{`"alias/llm" "ent/llm": form of entity "llm" is not registered`},
 			restored: true,
 		},
 		{

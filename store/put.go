@@ -950,7 +950,9 @@ func (w *docWriter) resolve(e extract.Entity) (string, error) {
 }
 
 // entityForms returns the normalised forms of e, its name's first, without
-// repeats; none if its name normalises to nothing.
+// repeats; none if its name normalises to nothing. A form of a well-known
+// entity puts the lexicon's name first, so that "COCO" in one paper and
+// "MS-COCO" in another find the one entity that resolve files under it.
 func entityForms(e extract.Entity) []string {
 	name := extract.Normalize(e.Name)
 	if name == "" || len(name) > maxKeyPart {
@@ -961,6 +963,16 @@ func entityForms(e extract.Entity) []string {
 		f := extract.Normalize(a)
 		if f != "" && len(f) <= maxKeyPart && !slices.Contains(forms, f) {
 			forms = append(forms, f)
+		}
+	}
+	lex := lexicon.Default()
+	for _, f := range forms {
+		if entry, ok := lex.Lookup(f); ok {
+			if c := extract.Normalize(entry.Name); c != "" && len(c) <= maxKeyPart {
+				forms = slices.DeleteFunc(forms, func(f string) bool { return f == c })
+				forms = slices.Insert(forms, 0, c)
+			}
+			break
 		}
 	}
 	return forms

@@ -368,7 +368,7 @@ func TestAliasesMergeEntities(t *testing.T) {
 		order []int
 		want  Entity
 	}{
-		{"LLM long form first", llm, []int{0, 1, 2}, Entity{ID: "largelanguagemodel", Name: "LLM", Type: extract.Method,
+		{"LLM long form first", llm, []int{0, 1, 2}, Entity{ID: "llm", Name: "LLM", Type: extract.Method,
 			Aliases: []string{"large language models", "LLMs", "Large Language Models"}, Papers: 3}},
 		{"LLM short form first", llm, []int{2, 1, 0}, Entity{ID: "llm", Name: "LLM", Type: extract.Method,
 			Aliases: []string{"LLMs", "Large Language Models", "large language models"}, Papers: 3}},
@@ -376,7 +376,7 @@ func TestAliasesMergeEntities(t *testing.T) {
 			Aliases: []string{"Monte Carlo tree search", "Monte Carlo Tree Search"}, Papers: 3}},
 		{"MCTS defined first", mcts, []int{1, 0, 2}, Entity{ID: "mcts", Name: "MCTS", Type: extract.Method,
 			Aliases: []string{"Monte Carlo tree search", "Monte Carlo Tree Search"}, Papers: 3}},
-		{"MCTS long form first", mcts, []int{2, 1, 0}, Entity{ID: "montecarlotreesearch", Name: "MCTS", Type: extract.Method,
+		{"MCTS long form first", mcts, []int{2, 1, 0}, Entity{ID: "mcts", Name: "MCTS", Type: extract.Method,
 			Aliases: []string{"Monte Carlo Tree Search", "Monte Carlo tree search"}, Papers: 3}},
 	}
 	for _, tt := range tests {
@@ -787,5 +787,30 @@ func TestReadOnlyEmptyDir(t *testing.T) {
 	_, err := Open(testOptions(t, dir).WithReadOnly(true))
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("read-only Open of an empty directory: error = %v, want fs.ErrNotExist", err)
+	}
+}
+
+// TestLexiconFormsMerge checks that papers naming a well-known entity by
+// different forms of the lexicon's, with no form in common, mention one
+// entity.
+func TestLexiconFormsMerge(t *testing.T) {
+	db := openTest(t)
+	put(t, db,
+		Doc{Paper: corpus.Paper{ArXivID: "1", Title: "One"}, Entities: []extract.Entity{ent("COCO", extract.Dataset, extract.Uses)}},
+		Doc{Paper: corpus.Paper{ArXivID: "2", Title: "Two"}, Entities: []extract.Entity{ent("MS-COCO", extract.Dataset, extract.Uses)}},
+		Doc{Paper: corpus.Paper{ArXivID: "3", Title: "Three"}, Entities: []extract.Entity{ent("Microsoft COCO", extract.Dataset, extract.Uses)}},
+	)
+	if st, _ := db.Stats(); st.Entities != 1 {
+		t.Errorf("Stats.Entities = %d, want 1", st.Entities)
+	}
+	got, err := db.LookupEntity("COCO")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != "mscoco" || got.Name != "MS COCO" || got.Papers != 3 {
+		t.Errorf("LookupEntity(COCO) = %+v, want ID mscoco, name MS COCO, 3 papers", got)
+	}
+	if problems, err := db.Verify(context.Background()); err != nil || len(problems) != 0 {
+		t.Errorf("Verify = %q, %v; want no problems", strs(problems), err)
 	}
 }
