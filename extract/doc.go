@@ -50,13 +50,14 @@
 // benchmark for", "on A, B and C benchmarks", "datasets such as X"), the
 // name's suffix (-Net, -Former, -CLIP, -Diff, -Bench, -10M, -7B), the head
 // noun of a definition and that of the title phrase after the name's colon
-// ("CANVAS: Commonsense-Aware Navigation System"); else a new name the paper presents is a method. A paper
-// introduces what its title names before a colon, what a cue presents ("we
-// propose X", "a new dataset called X", "our X"), what it defines in title
-// case and what opens its sentences ("X outperforms ..."), unless the text
-// marks it as used ("based on X", "existing X"). A name the lexicon knows
-// is introduced only by the title or by a cue right before it ("we
-// introduce X"), and a generic term never.
+// ("CANVAS: Commonsense-Aware Navigation System"); else a new name the
+// paper presents is a method. A paper introduces what its title names
+// before a colon, what a cue presents ("we propose X", "a new dataset
+// called X", "our X"), what it defines in title case and what opens its
+// sentences ("X outperforms ..."), unless the text marks it as used
+// ("based on X", "existing X"). A name the lexicon knows is introduced
+// only by the title or by a cue right before it ("we introduce X"), and a
+// generic term never.
 //
 // # Contracts
 //

@@ -510,21 +510,31 @@ func (w *docWriter) count(name string, delta int64) error {
 	if delta == 0 {
 		return nil
 	}
-	key := countKey(name)
+	err := w.addTo(countKey(name), delta, decodeCount, encodeCount)
+	if errors.Is(err, errCodec) {
+		return fmt.Errorf("counter %q: %w", name, ErrCorrupt)
+	}
+	return err
+}
+
+// addTo adds delta to the number that key holds in the encoding of decode
+// and encode (0 if key is absent), deleting key when the sum is 0 or less.
+// It returns the error of a value decode rejects as it is.
+func (w *docWriter) addTo(key []byte, delta int64, decode func([]byte) (int64, error), encode func(int64) []byte) error {
 	v, ok, err := w.get(key)
 	if err != nil {
 		return err
 	}
 	var n int64
 	if ok {
-		if n, err = decodeCount(v); err != nil {
-			return fmt.Errorf("counter %q: %w", name, ErrCorrupt)
+		if n, err = decode(v); err != nil {
+			return err
 		}
 	}
-	if n += delta; n == 0 {
+	if n += delta; n <= 0 {
 		w.del(key)
 	} else {
-		w.set(key, encodeCount(n))
+		w.set(key, encode(n))
 	}
 	return nil
 }

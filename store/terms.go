@@ -279,30 +279,18 @@ func (v TermVector) encode() []byte {
 }
 
 func decodeTermVector(b []byte) (TermVector, error) {
-	n, k := binary.Uvarint(b)
-	if k <= 0 || n > uint64(len(b)) {
-		return TermVector{}, errCodec
+	n, _ := binary.Uvarint(b)
+	n = min(n, uint64(len(b))) // eachTermCount rejects a count past the end
+	v := TermVector{Terms: make([]string, 0, n), Counts: make([]int, 0, n)}
+	length, err := eachTermCount(b, func(term []byte, count int) error {
+		v.Terms = append(v.Terms, string(term))
+		v.Counts = append(v.Counts, count)
+		return nil
+	})
+	if err != nil {
+		return TermVector{}, err
 	}
-	b = b[k:]
-	v := TermVector{Terms: make([]string, n), Counts: make([]int, n)}
-	for i := range v.Terms {
-		l, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < l {
-			return TermVector{}, errCodec
-		}
-		v.Terms[i] = string(b[k : k+int(l)])
-		b = b[k+int(l):]
-		c, k2 := binary.Uvarint(b)
-		if k2 <= 0 {
-			return TermVector{}, errCodec
-		}
-		v.Counts[i] = int(c)
-		v.Length += int(c)
-		b = b[k2:]
-	}
-	if len(b) != 0 {
-		return TermVector{}, errCodec
-	}
+	v.Length = length
 	return v, nil
 }
 
@@ -362,23 +350,11 @@ func (w *docWriter) setTerms(pid string, p *corpus.Paper) error {
 // addDF adds delta to the document frequency of term, deleting it at zero
 // as counters are.
 func (w *docWriter) addDF(term string, delta int) error {
-	key := tdfKey(term)
-	v, ok, err := w.get(key)
-	if err != nil {
-		return err
+	err := w.addTo(tdfKey(term), int64(delta), decodeDF64, encodeDF)
+	if errors.Is(err, errCodec) {
+		return fmt.Errorf("document frequency of %q: %w", term, ErrCorrupt)
 	}
-	var n int
-	if ok {
-		if n, err = decodeDF(v); err != nil {
-			return fmt.Errorf("document frequency of %q: %w", term, ErrCorrupt)
-		}
-	}
-	if n += delta; n <= 0 {
-		w.del(key)
-	} else {
-		w.set(key, binary.AppendUvarint(nil, uint64(n)))
-	}
-	return nil
+	return err
 }
 
 func decodeDF(b []byte) (int, error) {
@@ -388,6 +364,13 @@ func decodeDF(b []byte) (int, error) {
 	}
 	return int(n), nil
 }
+
+func decodeDF64(b []byte) (int64, error) {
+	n, err := decodeDF(b)
+	return int64(n), err
+}
+
+func encodeDF(n int64) []byte { return binary.AppendUvarint(nil, uint64(n)) }
 
 // TextStats describes the term index as a whole.
 type TextStats struct {
@@ -562,13 +545,13 @@ func (db *DB) EachPaperTerms(ctx context.Context, fn func(pid string, v TermVect
 
 // TermPapers calls fn with the key of every paper whose text has term, the
 // term's count in it and the paper's length in terms, and stops at the
-// first error fn returns. pid is valid only during the call: a query reads
-// thousands of postings and keeps few of them. The papers come by decreasing weight of the term
-// in them, its BM25 saturation for a paper of typical length (so more
-// occurrences first and, among equal counts, shorter papers first), then
-// by key: a caller that wants the papers where the term weighs most reads
-// the first few and stops. Terms are as Terms makes them: a word that is
-// not one has no papers.
+// first error fn returns. pid is valid only during the call: a query
+// reads thousands of postings and keeps few of them. The papers come by
+// decreasing weight of the term in them, its BM25 saturation for a paper
+// of typical length (so more occurrences first and, among equal counts,
+// shorter papers first), then by key: a caller that wants the papers
+// where the term weighs most reads the first few and stops. Terms are as
+// Terms makes them: a word that is not one has no papers.
 func (db *DB) TermPapers(term string, fn func(pid []byte, count, length int) error) error {
 	if !validTerm(term) {
 		return nil
