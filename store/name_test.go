@@ -22,7 +22,8 @@ func TestEntityDisplayName(t *testing.T) {
 	for _, tt := range tests {
 		var r entityRecord
 		for _, n := range tt.names {
-			r.addNames(n, nil)
+			entry, ok := known(extract.Entity{Name: n})
+			r.addNames(n, nil, entry, ok)
 		}
 		if r.Name != tt.want {
 			t.Errorf("names %q: display name %q, want %q", tt.names, r.Name, tt.want)

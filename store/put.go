@@ -914,33 +914,56 @@ func (w *docWriter) entity(eid string) (*entityRecord, error) {
 // forms and names with it. It returns "" for an entity whose name
 // normalises to nothing.
 func (w *docWriter) resolve(e extract.Entity) (string, error) {
-	forms := entityForms(e)
+	entry, isKnown := known(e)
+	forms := entityForms(e, entry, isKnown)
 	if len(forms) == 0 {
 		return "", nil
 	}
+	short := make(map[string]bool)
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		if !isSpelledOut(n) {
+			short[extract.Normalize(n)] = true
+		}
+	}
 	var eid string
+	var rec *entityRecord
+	taken := make(map[string]bool)
 	for _, f := range forms {
 		v, ok, err := w.get(aliasKey(f))
 		if err != nil {
 			return "", err
 		}
-		if ok {
-			eid = string(v)
-			break
+		if !ok {
+			continue
 		}
+		taken[f] = true
+		r, err := w.entity(string(v))
+		if err != nil {
+			return "", err
+		}
+		if short[f] && conflicts(e, r) {
+			// Not the lexicon's meaning either: the first paper to
+			// spell the short form out had it.
+			isKnown = false
+			continue
+		}
+		eid, rec = string(v), r
+		break
 	}
-	var rec *entityRecord
 	if eid == "" {
-		// No entity has forms[0] registered, so none has it as its id.
-		eid = forms[0]
+		// The first form no entity has is free to be an id: ids are forms.
+		for _, f := range forms {
+			if !taken[f] {
+				eid = f
+				break
+			}
+		}
+		if eid == "" {
+			return "", nil
+		}
 		rec = &entityRecord{Votes: make(map[extract.Type]int)}
 		w.ents[eid] = rec
 		w.orig[eid] = entityState{}
-	} else {
-		var err error
-		if rec, err = w.entity(eid); err != nil {
-			return "", err
-		}
 	}
 	for _, f := range forms {
 		if len(rec.Forms) >= maxForms {
@@ -955,15 +978,16 @@ func (w *docWriter) resolve(e extract.Entity) (string, error) {
 			rec.Forms = append(rec.Forms, f)
 		}
 	}
-	rec.addNames(e.Name, e.Aliases)
+	rec.addNames(e.Name, e.Aliases, entry, isKnown)
 	return eid, nil
 }
 
 // entityForms returns the normalised forms of e, its name's first, without
-// repeats; none if its name normalises to nothing. A form of a well-known
-// entity puts the lexicon's name first, so that "COCO" in one paper and
-// "MS-COCO" in another find the one entity that resolve files under it.
-func entityForms(e extract.Entity) []string {
+// repeats; none if its name normalises to nothing. A well-known entity
+// (entry, if isKnown) puts the lexicon's name first, so that "COCO" in one
+// paper and "MS-COCO" in another find the one entity that resolve files
+// under it.
+func entityForms(e extract.Entity, entry lexicon.Entry, isKnown bool) []string {
 	name := extract.Normalize(e.Name)
 	if name == "" || len(name) > maxKeyPart {
 		return nil
@@ -975,17 +999,19 @@ func entityForms(e extract.Entity) []string {
 			forms = append(forms, f)
 		}
 	}
-	lex := lexicon.Default()
-	for _, f := range forms {
-		if entry, ok := lex.Lookup(f); ok {
-			if c := extract.Normalize(entry.Name); c != "" && len(c) <= maxKeyPart {
-				forms = slices.DeleteFunc(forms, func(f string) bool { return f == c })
-				forms = slices.Insert(forms, 0, c)
-			}
-			break
+	if isKnown {
+		if c := extract.Normalize(entry.Name); c != "" && len(c) <= maxKeyPart {
+			forms = slices.DeleteFunc(forms, func(f string) bool { return f == c })
+			forms = slices.Insert(forms, 0, c)
 		}
 	}
-	return forms
+	// A form of another well-known entity stays that entity's, whatever e
+	// calls by it ("visual instruction tuning (VIT)" leaves ViT alone).
+	lex := lexicon.Default()
+	return slices.DeleteFunc(forms, func(f string) bool {
+		other, ok := lex.Lookup(f)
+		return ok && (!isKnown || other.ID != entry.ID)
+	})
 }
 
 // flushEntities writes the entities this paper changed, deletes those no
@@ -1074,14 +1100,15 @@ func (r *entityRecord) majority() extract.Type {
 	return types[0]
 }
 
-// addNames records a name and aliases a paper gave the entity.
-func (r *entityRecord) addNames(name string, aliases []string) {
+// addNames records a name and aliases a paper gave the entity, the
+// lexicon's entry if isKnown.
+func (r *entityRecord) addNames(name string, aliases []string, entry lexicon.Entry, isKnown bool) {
 	name = strings.TrimSpace(name)
 	// A well-known entity goes by the lexicon's name, whatever form one
 	// paper wrote ("proximal policy optimization" is PPO everywhere).
-	if e, ok := lexicon.Default().Lookup(extract.Normalize(name)); ok && e.Name != name {
+	if isKnown && entry.Name != name {
 		aliases = append([]string{name}, aliases...)
-		name = e.Name
+		name = entry.Name
 	}
 	switch {
 	case r.Name == "":

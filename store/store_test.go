@@ -814,3 +814,59 @@ func TestLexiconFormsMerge(t *testing.T) {
 		t.Errorf("Verify = %q, %v; want no problems", strs(problems), err)
 	}
 }
+
+// TestAbbreviationHomonyms checks that a short form defined to mean
+// different things in different papers makes different entities, while
+// papers that agree on its meaning, or only write it, share one.
+func TestAbbreviationHomonyms(t *testing.T) {
+	db := openTest(t)
+	def := func(short, long string) extract.Entity {
+		e := ent(short, extract.Method, extract.Uses)
+		e.Aliases = []string{long}
+		return e
+	}
+	doc := func(id string, e extract.Entity) Doc {
+		return Doc{Paper: corpus.Paper{ArXivID: id, Title: "Paper " + id}, Entities: []extract.Entity{e}}
+	}
+	put(t, db,
+		doc("1", def("CA", "cross-attention")),
+		doc("2", def("CA", "cellular automata")),
+		doc("3", def("CA", "cross attention")),
+		doc("4", ent("CA", extract.Method, extract.Uses)),
+		doc("5", def("VIT", "visual instruction tuning")),
+		doc("6", def("ViT", "Vision Transformers")),
+		doc("7", def("MoE", "mixture of experts")),
+		doc("8", def("SMoE", "sparse mixture of experts")),
+		doc("9", def("PL", "pseudo-labeling")),
+		doc("10", def("PL", "Polyak-Łojasiewicz")),
+	)
+	tests := []struct {
+		name   string
+		id     string
+		papers int
+	}{
+		{"cross-attention", "crossattention", 3}, // 1, 3 and the bare CA of 4
+		{"cellular automata", "cellularautomata", 1},
+		{"visual instruction tuning", "visualinstructiontuning", 1},
+		{"Vision Transformer", "vit", 1},
+		{"mixture of experts", "mixtureofexpert", 2},
+		{"pseudo-labeling", "pseudolabeling", 1},
+		{"Polyak-Łojasiewicz", "polyakłojasiewicz", 1},
+	}
+	for _, tt := range tests {
+		got, err := db.LookupEntity(tt.name)
+		if err != nil {
+			t.Errorf("LookupEntity(%q): %v", tt.name, err)
+			continue
+		}
+		if got.ID != tt.id || got.Papers != tt.papers {
+			t.Errorf("LookupEntity(%q) = id %q, %d papers; want %q, %d", tt.name, got.ID, got.Papers, tt.id, tt.papers)
+		}
+	}
+	if got, err := db.LookupEntity("VIT"); err != nil || got.ID != "vit" {
+		t.Errorf("LookupEntity(VIT) = %+v, %v; want the Vision Transformer", got, err)
+	}
+	if problems, err := db.Verify(context.Background()); err != nil || len(problems) != 0 {
+		t.Errorf("Verify = %q, %v; want no problems", strs(problems), err)
+	}
+}
