@@ -28,3 +28,13 @@ val = random.Random(20261128).sample(rest, 60)
 with open("testdata/gold/arxiv-val.txt", "w", encoding="utf-8") as f:
     for p in val:
         f.write(f"id: {p['id']}\ntitle: {p['title']}\nabstract: {p['abstract']}\n\n")
+
+# A third draw, made after val had been developed against, for a fresh
+# check of the same kind: 90 papers, seed 20261129, written as
+# arxiv-val2.txt.
+drawn |= {p["id"] for p in val}
+rest = [p for p in papers if p["id"] not in drawn]
+val2 = random.Random(20261129).sample(rest, 90)
+with open("testdata/gold/arxiv-val2.txt", "w", encoding="utf-8") as f:
+    for p in val2:
+        f.write(f"id: {p['id']}\ntitle: {p['title']}\nabstract: {p['abstract']}\n\n")
