@@ -39,6 +39,7 @@ func ExtractWith(title, abstract string, opt Options) []Entity {
 	x.findTitleName()
 	x.findNames()
 	x.findRepeats()
+	x.findPredecessors()
 	x.findBackronyms()
 	x.readContext()
 	return x.entities()
@@ -254,11 +255,14 @@ func (x *extraction) stopHead(s span) bool {
 		if t.start < s.start || t.start >= s.end || t.end < s.end-1 {
 			continue
 		}
-		switch t.class {
-		case "vague", "organisation", "venue":
+		before := strings.FieldsFunc(x.text[s.start:t.start], func(r rune) bool { return r == ' ' || r == '-' })
+		switch {
+		case t.class == "vague", t.class == "organisation", t.class == "venue":
+			continue
+		case t.class == "generic-stage" && len(before) > 0 && titleCase(strings.Fields(x.text[s.start:s.end])):
+			// "Prototype Adaptation (PrAda)": a stage with a name.
 			continue
 		}
-		before := strings.FieldsFunc(x.text[s.start:t.start], func(r rune) bool { return r == ' ' || r == '-' })
 		for _, w := range before {
 			if prepositions[strings.ToLower(w)] {
 				return false

@@ -108,12 +108,15 @@ var prepositions = map[string]bool{
 }
 
 // phraseHead returns the head word of a noun phrase: its last word before
-// the first preposition, with a hyphenated last word reduced to its last
+// the first preposition other than "and", with a hyphenated last word reduced to its last
 // part ("Cross-Attention" -> "Attention").
 func phraseHead(words []string) string {
 	head := ""
 	for i, w := range words {
-		if i > 0 && prepositions[strings.ToLower(w)] {
+		// "and" joins modifiers or heads: the head of "Semantic
+		// Localization and Enhancement Network" is "Network", of
+		// "Simultaneous Localization and Mapping" "Mapping".
+		if lw := strings.ToLower(w); i > 0 && prepositions[lw] && lw != "and" {
 			break
 		}
 		head = w

@@ -33,6 +33,17 @@ func TestExtractRules(t *testing.T) {
 			want:     []string{"adversarial patch"},
 		},
 		{
+			title:    "Dolphin-v2: Universal Document Parsing",
+			abstract: "We present Dolphin-v2, which improves upon the original Dolphin.",
+			want:     []string{"Dolphin-v2", "Dolphin"},
+		},
+		{
+			title:    "Mind2: Mind-to-Mind Emotional Support",
+			abstract: "We propose Mind-to-Mind (Mind2), a framework for ES. Underwater scenes in the Underwater set are hard.",
+			want:     []string{"Mind2"},
+			not:      []string{"Mind"},
+		},
+		{
 			title:    "Searching for Reasoning Paths",
 			abstract: "We compare Tree-of-Thought with beam search.",
 			want:     []string{"Tree of Thoughts", "beam search"},
@@ -78,8 +89,9 @@ func TestExtractRules(t *testing.T) {
 		},
 		{
 			title:    "Beam Steering",
-			abstract: "The gain improves by 3 dB over SFT and supervised fine-tuning baselines.",
-			not:      []string{"dB", "SFT", "supervised fine-tuning"},
+			abstract: "The gain improves by 3 dB over SFT and supervised fine-tuning (SFT) baselines.",
+			want:     []string{"SFT"},
+			not:      []string{"dB"},
 		},
 		{
 			// A list shares what its items' suffixes say; a result is

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -937,6 +938,71 @@ func (x *extraction) findRepeats() {
 			x.join(i, k)
 		}
 	}
+}
+
+// findPredecessors adds the earlier version of the paper's own name that
+// the text compares with: "we present Dolphin-v2, ... improves upon the
+// original Dolphin". The older one takes the kind the title gives the new,
+// a model if the title gives none.
+func (x *extraction) findPredecessors() {
+	n := len(x.ms)
+	for i := 0; i < n; i++ {
+		m := x.ms[i]
+		if m.dead || m.src&srcTitle == 0 || m.entry >= 0 {
+			continue
+		}
+		base := unversioned(x.form(&m))
+		if base == "" || !shapeOf(base).innerUpper && x.index(x.titleEnd, strings.ToLower(base), false) >= 0 {
+			// "Underwater-2": an ordinary word, written in lower case too.
+			continue
+		}
+		if slices.ContainsFunc(x.ms, func(o mention) bool { return !o.dead && x.form(&o) == base }) {
+			continue // found already, and typed by what found it
+		}
+		kinds := m.kinds
+		if kinds == ([kindNot + 1]int32{}) {
+			kinds[kindModel] = 1
+		}
+		first := -1
+		for off := x.titleEnd; off < len(x.text); {
+			j := x.index(off, base, false)
+			if j < 0 {
+				break
+			}
+			s := span{off + j, off + j + len(base)}
+			off = s.end
+			if !boundary(x.text, s) || x.covered(s) >= 0 || hyphenAt(x.text, s.start-1) || hyphenAt(x.text, s.end) {
+				continue // "Mind-to-Mind (Mind2)" has no Mind
+			}
+			k := x.add(mention{span: s, entry: -1, src: srcName, kinds: kinds})
+			if first < 0 {
+				first = k
+			} else {
+				x.join(first, k)
+			}
+		}
+	}
+}
+
+func hyphenAt(text string, i int) bool { return i >= 0 && i < len(text) && text[i] == '-' }
+
+// unversioned returns name without the version number that ends it
+// ("Dolphin-v2", "OmniStyle2", "Foo 3.0"), or "" if it has none or too
+// little is left to be a name of its own. ("Bar++" and "Bar" are one name
+// under Normalize.)
+func unversioned(name string) string {
+	base := strings.TrimRight(name, "0123456789.")
+	if base == name || base == "" || strings.HasSuffix(base, ".") {
+		return ""
+	}
+	if c := base[len(base)-1]; c == 'v' || c == 'V' {
+		base = base[:len(base)-1]
+	}
+	base = strings.TrimRight(base, "-_ ")
+	if len(base) < 3 || !strings.ContainsFunc(base, unicode.IsLower) || strings.ContainsAny(base, " ") {
+		return ""
+	}
+	return base
 }
 
 // findBackronyms joins a run of capitalised words to the name its
