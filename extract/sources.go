@@ -558,6 +558,31 @@ func (x *extraction) findNames() {
 	x.findCapitalised()
 }
 
+// named reports whether s is a name: a known one, or one shaped like a
+// name ("SLENet", "CNN"), not a capitalised word ("Multi-Scale").
+func (x *extraction) named(s span) bool {
+	if c := x.covered(s); c >= 0 && x.ms[c].entry >= 0 {
+		return true
+	}
+	sh := shapeOf(x.text[s.start:s.end])
+	return sh.innerUpper || sh.upper >= 2
+}
+
+// qualifiers make a name into an adjective: "Mamba-like", "CNN-based".
+var qualifiers = map[string]bool{
+	"like": true, "based": true, "inspired": true, "driven": true, "style": true,
+	"guided": true, "powered": true, "enhanced": true, "assisted": true,
+}
+
+// known reports whether toks[k] starts a lexicon name.
+func (x *extraction) known(k int) bool {
+	if k >= len(x.toks) {
+		return false
+	}
+	c := x.covered(span{x.toks[k].start, x.toks[k].end})
+	return c >= 0 && x.ms[c].entry >= 0 && x.ms[c].start == x.toks[k].start
+}
+
 // namedAfter reports whether the capitalised word at toks[k] follows a
 // word that gives a name: "an approach, named Themis, ...".
 func (x *extraction) namedAfter(k int) bool {
@@ -626,6 +651,13 @@ func (x *extraction) findCapitalised() {
 	for k := 0; k < len(x.toks); k++ {
 		t := x.toks[k]
 		if !t.word || t.title || !t.capital && !t.name || t.sent && !t.name {
+			continue
+		}
+		if e := compoundEnd(x.text, t.start, t.end); e < t.end && qualifiers[strings.ToLower(x.text[e+1:t.end])] &&
+			x.named(span{t.start, e}) && x.known(k+1) {
+			// "Mamba-like State Space Models", "Transformer-based Large
+			// Language Models": a name's compound qualifies the known
+			// name after it.
 			continue
 		}
 		// A run starts with a capitalised word, or with a name the
