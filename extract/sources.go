@@ -488,6 +488,14 @@ func (x *extraction) defines(end int) bool {
 // articles start a title's phrase without being part of a name in it.
 var articles = map[string]bool{"the": true, "a": true, "an": true}
 
+// phraseOpeners open a noun phrase without naming anything.
+var phraseOpeners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
+	"that": true, "our": true, "their": true, "its": true, "each": true, "all": true,
+	"both": true, "such": true, "any": true, "every": true, "some": true, "another": true,
+	"other": true, "his": true, "her": true, "my": true, "your": true, "no": true,
+}
+
 // joined reports whether tokens [from, to) touch each other, with no space
 // between, and hold a punctuation mark between words: "See&Trek".
 func (x *extraction) joined(from, to int) bool {
@@ -871,9 +879,14 @@ func (x *extraction) findPhrases() {
 			}
 			first = j
 		}
-		// "23 Human Connectome Project": a count is not part of the name.
-		for first < k && quantityLike(x.word(first)) {
+		// "23 Human Connectome Project": a count is not part of the name;
+		// "Hybrid Data: The data comes ...": nor is a determiner.
+		for first < k && (quantityLike(x.word(first)) || phraseOpeners[strings.ToLower(x.word(first))]) {
 			first++
+		}
+		// "synthetic Gaussian data": an adjective made of a name.
+		if first == k-1 && !x.toks[first].name && (strings.HasSuffix(x.word(first), "ian") || strings.HasSuffix(x.word(first), "ean")) {
+			continue
 		}
 		if first == k || !x.namedRun(first, k) {
 			continue
