@@ -38,3 +38,12 @@ val2 = random.Random(20261129).sample(rest, 90)
 with open("testdata/gold/arxiv-val2.txt", "w", encoding="utf-8") as f:
     for p in val2:
         f.write(f"id: {p['id']}\ntitle: {p['title']}\nabstract: {p['abstract']}\n\n")
+
+# A fourth draw, for a fresh check after val2 had been developed against:
+# 90 papers, seed 20261130, written as arxiv-val3.txt.
+drawn |= {p["id"] for p in val2}
+rest = [p for p in papers if p["id"] not in drawn]
+val3 = random.Random(20261130).sample(rest, 90)
+with open("testdata/gold/arxiv-val3.txt", "w", encoding="utf-8") as f:
+    for p in val3:
+        f.write(f"id: {p['id']}\ntitle: {p['title']}\nabstract: {p['abstract']}\n\n")
