@@ -75,9 +75,9 @@ func (x *extraction) entities() []Entity {
 	// "Across standard benchmarks, SAD outperforms ... On Kodak, ...": a
 	// text that calls what it evaluates on benchmarks, and never data,
 	// makes the data it uses benchmarks.
-	if x.says("benchmark") && !x.says("dataset", "corpus", "corpora", "database") {
+	if slices.ContainsFunc(out, usedDataset) && x.says("benchmark") && !x.says("dataset", "corpus", "corpora", "database") {
 		for i := range out {
-			if out[i].Type == Dataset && out[i].Role == Uses {
+			if usedDataset(out[i]) {
 				out[i].Type = Benchmark
 			}
 		}
@@ -90,6 +90,8 @@ func (x *extraction) entities() []Entity {
 	})
 	return out
 }
+
+func usedDataset(e Entity) bool { return e.Type == Dataset && e.Role == Uses }
 
 // says reports whether the text has one of the words, or its plural.
 func (x *extraction) says(words ...string) bool {
