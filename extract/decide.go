@@ -54,6 +54,20 @@ func (x *extraction) entities() []Entity {
 			known = append(known, lex)
 		}
 	}
+	for _, m := range x.implied {
+		e := x.lex.Entry(m.entry)
+		if slices.ContainsFunc(out, func(o Entity) bool {
+			return normKey(o.Name) == normKey(e.Name) || slices.ContainsFunc(o.Aliases, func(a string) bool { return normKey(a) == normKey(e.Name) })
+		}) {
+			continue
+		}
+		name := display(m.lexForm, m.src)
+		if m.lexForm == "" {
+			name = display(x.form(&m), m.src)
+		}
+		out = append(out, Entity{Name: name, Type: Type(e.Type), Role: Uses, Count: 1, Offset: m.start, Aliases: []string{}})
+		known = append(known, true)
+	}
 	// The parts of the paper's own system share its name: "SSDF-Core",
 	// "SSDF-Bench" and "SSDF-Dialogue". Known names keep their role.
 	own := make(map[string]bool)
@@ -73,9 +87,9 @@ func (x *extraction) entities() []Entity {
 		}
 	}
 	// "Across standard benchmarks, SAD outperforms ... On Kodak, ...": a
-	// text that calls what it evaluates on benchmarks, and never data,
-	// makes the data it uses benchmarks.
-	if slices.ContainsFunc(out, usedDataset) && x.says("benchmark") && !x.says("dataset", "corpus", "corpora", "database") {
+	// text that speaks of benchmarks, and never of datasets, makes the
+	// data it uses benchmarks.
+	if slices.ContainsFunc(out, usedDataset) && x.says("benchmarks") && !x.says("dataset", "datasets", "corpus", "corpora", "database", "databases") {
 		for i := range out {
 			if usedDataset(out[i]) {
 				out[i].Type = Benchmark
@@ -93,10 +107,10 @@ func (x *extraction) entities() []Entity {
 
 func usedDataset(e Entity) bool { return e.Type == Dataset && e.Role == Uses }
 
-// says reports whether the text has one of the words, or its plural.
+// says reports whether the text has one of the words, in lower case.
 func (x *extraction) says(words ...string) bool {
 	for i, t := range x.toks {
-		if t.word && slices.Contains(words, singular(strings.ToLower(x.word(i)))) {
+		if t.word && slices.Contains(words, x.word(i)) {
 			return true
 		}
 	}

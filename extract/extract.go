@@ -60,6 +60,7 @@ func (x *extraction) reset(text string, titleEnd int, lex *lexicon.Lexicon) {
 		stops:    x.stops[:0],
 		link:     x.link[:0],
 		occ:      x.occ[:0],
+		implied:  x.implied[:0],
 	}
 	if cap(x.occ) < len(text) {
 		x.occ = make([]int32, len(text))
@@ -159,6 +160,9 @@ type extraction struct {
 	link []int
 	// not holds normalised forms that a definition showed are no entities.
 	not map[string]bool
+	// implied holds known names inside a defined long form that are
+	// entities beside it (see findDefinitions).
+	implied []mention
 	// redefined holds the lexicon entries whose short form the text
 	// defines as something else.
 	redefined map[int]bool

@@ -44,6 +44,16 @@ func TestExtractRules(t *testing.T) {
 			not:      []string{"Mind"},
 		},
 		{
+			title:    "Learning Sparsity for Question Answering",
+			abstract: "To address these challenges, we introduce Sparsify, a sparse learning framework. We also propose a mechanism, LiMA (Less input is More faithful for Attribution), which helps.",
+			want:     []string{"Sparsify", "LiMA"},
+		},
+		{
+			title:    "RS-RAG: Bridging Remote Sensing and Knowledge",
+			abstract: "We propose a novel Remote Sensing Retrieval-Augmented Generation (RS-RAG) framework.",
+			want:     []string{"RS-RAG"},
+		},
+		{
 			title:    "Searching for Reasoning Paths",
 			abstract: "We compare Tree-of-Thought with beam search.",
 			want:     []string{"Tree of Thoughts", "beam search"},

@@ -194,13 +194,18 @@ func (x *extraction) findDefinitions() {
 			x.not[normKey(long)] = true
 			continue
 		}
+		if c := x.specializes(d); c >= 0 && headKind(phraseHead(strings.Fields(long))) == kindNot {
+			// The defined name is a kind of the known one, which the
+			// text uses too: both are entities.
+			x.implied = append(x.implied, x.ms[c])
+		}
 		si := x.claim(d.short, srcShort)
 		li := x.claim(d.long, srcLong)
 		x.join(si, li)
 		if k != kindNone {
 			x.ms[li].kinds[k] += 2
 		}
-		if x.introduced(x.tokenAt(d.long.start)) {
+		if x.introduced(x.tokenAt(min(d.short.start, d.long.start))) {
 			x.ms[li].intro = true
 		}
 	}
@@ -280,6 +285,11 @@ func (x *extraction) judge(d definition) (kind, bool) {
 	words := strings.Fields(long)
 	k := headKind(phraseHead(words))
 	titled := titleCase(words)
+	if c := x.specializes(d); k == kindNot && c >= 0 {
+		// "Remote Sensing Retrieval-Augmented Generation (RS-RAG)": a
+		// kind of a known method, whatever its last noun says.
+		k = kindOf(x.lex.Entry(x.ms[c].entry).Type)
+	}
 	switch {
 	case k == kindNot:
 		return kindNone, false
@@ -294,10 +304,23 @@ func (x *extraction) judge(d definition) (kind, bool) {
 		return k, true
 	case titled:
 		return kindMethod, true
-	case x.introduced(x.tokenAt(d.long.start)):
+	case x.introduced(x.tokenAt(min(d.short.start, d.long.start))):
+		// "we propose a mechanism, LiMA (Less input is More faithful
+		// for Attribution)".
 		return kindMethod, true
 	}
 	return kindNone, false
+}
+
+// specializes returns the known name that ends the long form of d and is
+// not all of it ("Retrieval-Augmented Generation" of "Remote Sensing
+// Retrieval-Augmented Generation"), or -1.
+func (x *extraction) specializes(d definition) int {
+	c := x.covered(span{d.long.end - 1, d.long.end})
+	if c < 0 || x.ms[c].entry < 0 || x.ms[c].end != d.long.end || x.ms[c].start <= d.long.start {
+		return -1
+	}
+	return c
 }
 
 // redefines reports whether the long form given in the text for a short
@@ -601,6 +624,15 @@ func (x *extraction) namedAfter(k int) bool {
 	switch strings.ToLower(x.word(k - 1)) {
 	case "named", "called", "dubbed", "termed", "coined":
 		return true
+	}
+	// "we introduce Sparsify, a sparse learning framework": a word the
+	// text presents, then sets off.
+	prev := x.word(k - 1)
+	if k+1 < len(x.toks) && !x.toks[k+1].word && prev != "" && 'a' <= prev[0] && prev[0] <= 'z' &&
+		headKind(x.word(k)) == kindNone {
+		if c := x.text[x.toks[k+1].start]; (c == ',' || c == ':') && x.introduced(k) {
+			return true
+		}
 	}
 	return false
 }
