@@ -32,7 +32,12 @@ func (x *extraction) findLexicon() {
 			x.ms[i].kinds[kindOf(e.Type)] += 3
 			continue
 		}
-		x.add(mention{span: span{m.Start, m.End}, entry: m.Entry, lexForm: m.Form, src: srcLexicon})
+		form := m.Form
+		if strings.HasSuffix(form, "-based") {
+			// "diffusion-based methods" use diffusion models.
+			form = e.Name
+		}
+		x.add(mention{span: span{m.Start, m.End}, entry: m.Entry, lexForm: form, src: srcLexicon})
 		x.elided(m)
 	}
 }
