@@ -54,6 +54,11 @@ func TestExtractRules(t *testing.T) {
 			want:     []string{"RS-RAG"},
 		},
 		{
+			title:    "Robust Audio-Visual Segmentation",
+			abstract: "We propose SDAVS, with the Selective Noise-Resilient Processor (SNRP) module and a centerline-aware topology (CAT) loss. We present a novel framework, NSS (Neural Semantic Segmentation), for scenes.",
+			want:     []string{"SDAVS", "SNRP", "CAT", "NSS"},
+		},
+		{
 			title:    "Searching for Reasoning Paths",
 			abstract: "We compare Tree-of-Thought with beam search.",
 			want:     []string{"Tree of Thoughts", "beam search"},

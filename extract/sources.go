@@ -282,9 +282,24 @@ func (x *extraction) judge(d definition) (kind, bool) {
 	if _, ok := x.lex.StopClass(lk); ok {
 		return kindNone, false
 	}
+	if x.stopped(d.short) {
+		return kindNone, false
+	}
+	// "the Selective Noise-Resilient Processor (SNRP) module",
+	// "centerline-aware topology (CAT) loss": the noun after the
+	// definition says what it names.
+	if d.long.end <= d.short.start {
+		if after := x.tokenAt(d.paren.end); after < len(x.toks) && x.toks[after].start == d.paren.end+1 {
+			if w := strings.ToLower(x.word(after)); components[singular(w)] {
+				return headKind(w), true
+			}
+		}
+	}
 	// "supervised fine-tuning (SFT)", "visual question answering (VQA)": a
-	// long form that ends in a non-entity is one.
-	if x.stopped(d.short) || x.stopHead(d.long) {
+	// long form that ends in a non-entity is one; "a novel framework, FPS
+	// (Formal Problem-Solving)" presents a name all the same.
+	presented := d.short.end <= d.long.start && x.introduced(x.tokenAt(d.short.start))
+	if x.stopHead(d.long) && !presented {
 		return kindNone, false
 	}
 	words := strings.Fields(long)
@@ -296,6 +311,8 @@ func (x *extraction) judge(d definition) (kind, bool) {
 		k = kindOf(x.lex.Entry(x.ms[c].entry).Type)
 	}
 	switch {
+	case k == kindNot && presented:
+		return kindMethod, true
 	case k == kindNot:
 		return kindNone, false
 	case k == kindModel && !titled:
@@ -315,6 +332,15 @@ func (x *extraction) judge(d definition) (kind, bool) {
 		return kindMethod, true
 	}
 	return kindNone, false
+}
+
+// components are the nouns that, after a definition, say it names a part
+// of a method: "the Selective Noise-Resilient Processor (SNRP) module".
+var components = map[string]bool{
+	"module": true, "block": true, "layer": true, "loss": true, "mechanism": true,
+	"algorithm": true, "strategy": true, "framework": true, "method": true,
+	"technique": true, "scheme": true, "architecture": true, "benchmark": true,
+	"dataset": true,
 }
 
 // specializes returns the known name that ends the long form of d and is
