@@ -64,10 +64,11 @@ func Text(title, abstract string) string {
 }
 
 // plain rewrites the LaTeX of arXiv abstracts that hides a name: a Greek
-// letter in math mode ("$\tau$-Bench" is τ-Bench) and the tie of
-// "ScanNet~v2".
+// letter in math mode ("$\tau$-Bench" is τ-Bench), a single letter in math
+// mode ("$K$-MSHC"), the tie of "ScanNet~v2", and the font commands around
+// a name or its letters ("\emph{White-Op}", "\textbf{W}hite").
 func plain(s string) string {
-	if !strings.ContainsAny(s, "$~") {
+	if !strings.ContainsAny(s, "$~\\") {
 		return s
 	}
 	var b strings.Builder
@@ -76,6 +77,9 @@ func plain(s string) string {
 		switch c := s[i]; {
 		case c == '~' && i > 0 && i+1 < len(s) && s[i-1] != ' ' && s[i+1] != ' ':
 			b.WriteByte(' ')
+		case c == '$' && i+2 < len(s) && s[i+2] == '$' && isASCIILetter(s[i+1]):
+			b.WriteByte(s[i+1])
+			i += 2
 		case c == '$' && i+2 < len(s) && s[i+1] == '\\':
 			end := strings.IndexByte(s[i+1:], '$')
 			if g, ok := corpus.GreekLetter(s[i+2 : i+1+max(end, 1)]); ok && end > 0 {
@@ -84,11 +88,42 @@ func plain(s string) string {
 				continue
 			}
 			b.WriteByte(c)
+		case c == '\\':
+			if arg, n := fontArg(s[i:]); n > 0 {
+				b.WriteString(arg)
+				i += n - 1
+				continue
+			}
+			b.WriteByte(c)
 		default:
 			b.WriteByte(c)
 		}
 	}
 	return b.String()
+}
+
+// fontCommands change only how their argument looks.
+var fontCommands = []string{
+	"textbf", "textit", "emph", "texttt", "textsc", "textrm", "textsf", "text",
+	"underline", "mathrm", "mathbf", "mathtt", "mathsf",
+}
+
+// fontArg returns the argument of the font command that s starts with,
+// "\emph{X}", and the length of the command with it; 0 if s starts with
+// none or the argument holds braces.
+func fontArg(s string) (string, int) {
+	for _, cmd := range fontCommands {
+		if len(s) < len(cmd)+2 || s[1:1+len(cmd)] != cmd || s[1+len(cmd)] != '{' {
+			continue
+		}
+		rest := s[len(cmd)+2:]
+		end := strings.IndexAny(rest, "{}")
+		if end < 0 || rest[end] != '}' {
+			return "", 0
+		}
+		return rest[:end], len(cmd) + 3 + end
+	}
+	return "", 0
 }
 
 // Normalize folds a name to the form under which ANNOTATION.md's scoring

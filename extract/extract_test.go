@@ -499,3 +499,19 @@ func TestExtractConcurrent(t *testing.T) {
 		t.Errorf("concurrent result differs (-sequential +concurrent):\n%s", d)
 	}
 }
+
+func TestPlain(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"on ScanNet~v2 and $\\tau$-Bench", "on ScanNet v2 and τ-Bench"},
+		{"This brief proposes \\emph{White-Op}, a framework", "This brief proposes White-Op, a framework"},
+		{"\\textbf{W}hite-\\textbf{O}p", "White-Op"},
+		{"the $K$-MSHC circuit", "the K-MSHC circuit"},
+		{"\\textbf{nested {x}} and \\cite{a}", "\\textbf{nested {x}} and \\cite{a}"},
+		{"a trailing \\", "a trailing \\"},
+		{"$x_1$ stays", "$x_1$ stays"},
+	} {
+		if got := plain(tc.in); got != tc.want {
+			t.Errorf("plain(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
