@@ -18,12 +18,13 @@ var goldFloors = []struct {
 	untyped, typed, named float64
 }{
 	// Measured with the embedded lexicon: seed 0.942 untyped, 0.871
-	// typed, 0.945 named; dev 0.901, 0.876, 0.911; val 0.892, 0.794,
-	// 0.911; val2 0.884, 0.794, 0.931.
+	// typed, 0.945 named; dev 0.900, 0.871, 0.911; val 0.897, 0.817,
+	// 0.911; val2 0.884, 0.795, 0.931; val3 0.869, 0.766, 0.901.
 	{"seed.jsonl", 0.935, 0.865, 0.94},
-	{"arxiv-dev.jsonl", 0.895, 0.87, 0.905},
-	{"arxiv-val.jsonl", 0.885, 0.785, 0.905},
+	{"arxiv-dev.jsonl", 0.895, 0.865, 0.905},
+	{"arxiv-val.jsonl", 0.89, 0.81, 0.905},
 	{"arxiv-val2.jsonl", 0.875, 0.785, 0.92},
+	{"arxiv-val3.jsonl", 0.86, 0.755, 0.89},
 }
 
 func TestGold(t *testing.T) {
