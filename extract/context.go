@@ -344,7 +344,9 @@ func (x *extraction) apposition(i int) kind {
 			}
 			continue
 		}
-		if found != kindNone {
+		// "a point cloud pretraining framework": a noun that names no
+		// entity may qualify the head that follows.
+		if found != kindNone && found != kindNot {
 			break
 		}
 	}
