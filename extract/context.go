@@ -65,11 +65,27 @@ func (x *extraction) introduced(i int) bool {
 		if w == "as" && nearCues[strings.ToLower(x.word(k-1))] {
 			continue // "named as X"
 		}
+		if (w == "and" || w == "or") && describes(strings.ToLower(x.word(k-1))) && describes(strings.ToLower(x.word(k+1))) {
+			continue // "a novel and efficient mechanism, X"
+		}
 		if breaks[w] || t.sent {
 			return false
 		}
 	}
 	return false
+}
+
+// describes reports whether w is an adjective that abstracts pair in
+// presenting their contribution: "a simple and effective", "novel and
+// efficient".
+func describes(w string) bool {
+	switch w {
+	case "novel", "new", "simple", "efficient", "effective", "general", "fast",
+		"lightweight", "robust", "scalable", "unified", "flexible", "accurate",
+		"interpretable", "principled", "modular", "practical", "powerful":
+		return true
+	}
+	return adjective(w)
 }
 
 // readContext records what the words around each mention say it is, and
