@@ -27,6 +27,12 @@ func (x *extraction) entities() []Entity {
 		if x.redefined[m.entry] {
 			m.entry, m.lexForm = -1, ""
 		}
+		// "MINDGAMES" in the title and "Mindgames" in the abstract
+		// normalise apart (a capital S is kept): a word in capitals
+		// meets its plural-less form.
+		if f := x.form(m); len(key) > 4 && capitalPlural(f) {
+			key = strings.TrimSuffix(key, "s")
+		}
 		if j, ok := byKey[key]; ok {
 			x.join(i, j)
 		} else {
@@ -115,6 +121,21 @@ func (x *extraction) says(words ...string) bool {
 		}
 	}
 	return false
+}
+
+// capitalPlural reports whether f is a word in capital letters that ends
+// in a plural "S" ("MINDGAMES", not "YOLOv12-S" or "PLUTO-4S").
+func capitalPlural(f string) bool {
+	n := len(f)
+	if n < 3 || f[n-1] != 'S' || !upper(f[n-2]) {
+		return false
+	}
+	for i := 0; i < n; i++ {
+		if !upper(f[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // genericEntry reports whether a lexicon entry is a generic term: one of
