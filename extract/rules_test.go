@@ -59,6 +59,12 @@ func TestExtractRules(t *testing.T) {
 			want:     []string{"SDAVS", "SNRP", "CAT", "NSS"},
 		},
 		{
+			title:    "Coronary Flow Decoders",
+			abstract: "Our method beats neural-operator baselines (GNOT, Transolver, and ONO). We evaluate on three datasets, namely Kvasir, Polypus and CVC-300. Agents (Planner, Writer and Executor) cooperate.",
+			want:     []string{"GNOT", "Transolver", "ONO", "Kvasir", "Polypus", "CVC-300"},
+			not:      []string{"Planner", "Writer", "Executor"},
+		},
+		{
 			title:    "Searching for Reasoning Paths",
 			abstract: "We compare Tree-of-Thought with beam search.",
 			want:     []string{"Tree of Thoughts", "beam search"},

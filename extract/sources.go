@@ -618,6 +618,7 @@ func (x *extraction) findNames() {
 	}
 	x.findPhrases()
 	x.findCapitalised()
+	x.findLists()
 }
 
 // named reports whether s is a name: a known one, or one shaped like a
@@ -643,6 +644,118 @@ func (x *extraction) known(k int) bool {
 	}
 	c := x.covered(span{x.toks[k].start, x.toks[k].end})
 	return c >= 0 && x.ms[c].entry >= 0 && x.ms[c].start == x.toks[k].start
+}
+
+// findLists adds the names a plural noun lists: "baselines (GNOT,
+// Transolver, and ONO)", "three datasets, namely Kvasir, Polypus and
+// CVC-300", "LLMs such as Claude and Gemini". Each item takes the noun's
+// kind; a lower-case item ends the list.
+func (x *extraction) findLists() {
+	for k := 0; k+1 < len(x.toks); k++ {
+		w := x.word(k)
+		if w == "" || x.toks[k].title || singular(w) == w {
+			continue
+		}
+		kind := headKind(w)
+		if w == "baselines" {
+			kind = kindModel
+		}
+		if kind == kindNone || kind == kindNot {
+			continue
+		}
+		i := k + 1
+		closing := byte(0)
+		switch {
+		case x.punct(i, '('):
+			closing = ')'
+			i++
+		case x.punct(i, ':'):
+			i++
+		case x.word(i) == "such" && x.word(i+1) == "as":
+			i += 2
+		case x.word(i) == "including" || x.word(i) == "namely" || x.word(i) == "like":
+			i++
+		case x.punct(i, ',') && (x.word(i+1) == "including" || x.word(i+1) == "namely"):
+			i += 2
+		default:
+			continue
+		}
+		// "(e.g., X, Y)".
+		if w := x.word(i); (w == "e" || w == "i") && x.punct(i+1, '.') && (x.word(i+2) == "g" || x.word(i+2) == "e") {
+			for i < len(x.toks) && !x.punct(i, ',') && i < k+8 {
+				i++
+			}
+			i++
+		}
+		x.listItems(i, closing, kind)
+	}
+}
+
+// listItems adds the items of a list that starts at toks[i], up to the
+// closing byte (0: the end of the sentence). A list of ordinary
+// capitalised words ("Planner, Writer and Executor") names nothing unless
+// one of its items is a name.
+func (x *extraction) listItems(i int, closing byte, kind kind) {
+	var items []span
+	named := false
+	for n := 0; n < 12 && i < len(x.toks); n++ {
+		// One item: up to four words, the first capitalised or a digit.
+		first := i
+		for i < len(x.toks) && x.toks[i].word && i-first < 4 && x.word(i) != "and" && x.word(i) != "or" {
+			i++
+		}
+		if i == first || i-first == 4 {
+			break
+		}
+		item := span{x.toks[first].start, x.toks[i-1].end}
+		w := x.word(first)
+		c, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(c) && !unicode.IsDigit(c) || x.toks[first].sent || len(w) < 2 ||
+			modelSize(w) || versionNumber(w) || !strings.ContainsFunc(w, unicode.IsLetter) {
+			break
+		}
+		items = append(items, item)
+		if m := x.covered(item); x.toks[first].name || m >= 0 && x.ms[m].entry >= 0 {
+			named = true
+		}
+		// The separator: ",", "and", ", and", "or".
+		if closing != 0 && x.punct(i, closing) {
+			break
+		}
+		if x.punct(i, ',') {
+			i++
+			if w := x.word(i); w == "and" || w == "or" {
+				i++
+			}
+		} else if w := x.word(i); w == "and" || w == "or" {
+			i++
+		} else {
+			break
+		}
+	}
+	if !named || len(items) < 2 {
+		return
+	}
+	for _, item := range items {
+		if x.stopped(item) {
+			continue
+		}
+		if m := x.covered(item); m >= 0 {
+			// "benchmarks (MMLU, GPQA)": follow the text between
+			// dataset and benchmark; found names keep their kind.
+			if kind == kindDataset || kind == kindBenchmark {
+				x.ms[m].kinds[kind]++
+			}
+		} else if _, ok := x.lex.StopClass(normKey(x.text[item.start:item.end])); !ok {
+			x.add(mention{span: item, entry: -1, src: srcName, kinds: kindVote(kind, 2)})
+		}
+	}
+}
+
+func kindVote(k kind, n int32) [kindNot + 1]int32 {
+	var v [kindNot + 1]int32
+	v[k] = n
+	return v
 }
 
 // namedAfter reports whether the capitalised word at toks[k] follows a
