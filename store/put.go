@@ -928,6 +928,7 @@ func (w *docWriter) resolve(e extract.Entity) (string, error) {
 	var eid string
 	var rec *entityRecord
 	taken := make(map[string]bool)
+search:
 	for _, f := range forms {
 		v, ok, err := w.get(aliasKey(f))
 		if err != nil {
@@ -942,9 +943,15 @@ func (w *docWriter) resolve(e extract.Entity) (string, error) {
 			return "", err
 		}
 		if short[f] && conflicts(e, r) {
-			// Not the lexicon's meaning either: the first paper to
-			// spell the short form out had it.
-			isKnown = false
+			if isKnown && f == extract.Normalize(entry.Name) {
+				// The lexicon's entity, named by the first paper to
+				// spell it out, means something else: e is a name of
+				// its own, without the lexicon's forms.
+				isKnown = false
+				forms = entityForms(e, lexicon.Entry{}, false)
+				clear(taken)
+				goto search
+			}
 			continue
 		}
 		eid, rec = string(v), r

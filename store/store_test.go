@@ -839,6 +839,10 @@ func TestAbbreviationHomonyms(t *testing.T) {
 		doc("8", def("SMoE", "sparse mixture of experts")),
 		doc("9", def("PL", "pseudo-labeling")),
 		doc("10", def("PL", "Polyak-Łojasiewicz")),
+		// The lexicon knows POPE without its long form, and the first
+		// paper to spell it out gives it another meaning.
+		doc("11", def("POPE", "Pluralistic Off-Policy Evaluation")),
+		doc("12", def("POPE", "Polling-based Object Probing Evaluation")),
 	)
 	tests := []struct {
 		name   string
@@ -862,6 +866,11 @@ func TestAbbreviationHomonyms(t *testing.T) {
 		if got.ID != tt.id || got.Papers != tt.papers {
 			t.Errorf("LookupEntity(%q) = id %q, %d papers; want %q, %d", tt.name, got.ID, got.Papers, tt.id, tt.papers)
 		}
+	}
+	a, errA := db.LookupEntity("Pluralistic Off-Policy Evaluation")
+	b, errB := db.LookupEntity("Polling-based Object Probing Evaluation")
+	if errA != nil || errB != nil || a.ID == b.ID || a.Papers != 1 || b.Papers != 1 {
+		t.Errorf("the two POPEs: %+v, %v and %+v, %v; want two entities of one paper each", a, errA, b, errB)
 	}
 	if got, err := db.LookupEntity("VIT"); err != nil || got.ID != "vit" {
 		t.Errorf("LookupEntity(VIT) = %+v, %v; want the Vision Transformer", got, err)
