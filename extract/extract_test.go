@@ -369,6 +369,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("A (B) C", "Fréchet Inception Distance (FID) (( )) ((X)) -- ReST-MCTS*: o1-mini")
 	f.Add("", "x")
 	f.Add("Foo-Bench:", "\xff\xfe (ABC) https://")
+	f.Add("\\emph{W}hite-Op: $K$-MSHC", "We introduce \\textbf{Sparsify}, a framework; baselines (GNOT, Transolver, and ONO); datasets (e.g., Kvasir, CVC-300) \\emph{x")
+	f.Add("Dolphin-v2: Parsing", "improves upon the original Dolphin. MINDGAMES and Mindgames. Remote Sensing Retrieval-Augmented Generation (RS-RAG) module")
 	lex := fixture()
 	f.Fuzz(func(t *testing.T, title, abstract string) {
 		opt := Options{Lexicon: lex}
