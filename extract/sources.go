@@ -627,8 +627,7 @@ func (x *extraction) named(s span) bool {
 	if c := x.covered(s); c >= 0 && x.ms[c].entry >= 0 {
 		return true
 	}
-	sh := shapeOf(x.text[s.start:s.end])
-	return sh.innerUpper || sh.upper >= 2
+	return nameLike(x.text[s.start:s.end])
 }
 
 // qualifiers make a name into an adjective: "Mamba-like", "CNN-based".
