@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -137,10 +139,22 @@ func shortBefore(text string, toks []token, open int, lf span) (definition, bool
 			return definition{}, false
 		}
 	}
-	if !longForm(l, s) {
+	if !longForm(l, s) || listsNames(l) {
 		return definition{}, false
 	}
 	return definition{short: sf, long: lf}, true
+}
+
+// listsNames reports whether a parenthesis lists versioned names rather
+// than spelling one out: "LLMs (LLaMA-3.3-70B-Instruct and GPT-4o)".
+func listsNames(l string) bool {
+	words := strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == ',' })
+	if !slices.Contains(words, "and") && !slices.Contains(words, "or") && !strings.Contains(l, ",") {
+		return false
+	}
+	return slices.ContainsFunc(words, func(w string) bool {
+		return strings.ContainsFunc(w, unicode.IsDigit) && strings.ContainsFunc(w, unicode.IsLetter)
+	})
 }
 
 // widest returns where the long form of sf ending at end starts: at start,

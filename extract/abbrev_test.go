@@ -28,6 +28,8 @@ func TestDefinitions(t *testing.T) {
 			[]string{"ELECT=Early-timestep Latent Evaluation for Candidate Selection"}},
 		{"letters inside words, short form first", "We call it ELECT (Early-timestep Latent Evaluation for Candidate Selection).",
 			[]string{"ELECT=Early-timestep Latent Evaluation for Candidate Selection"}},
+		{"a parenthesis that lists models", "We evaluate LLMs (LLaMA-3.3-70B-Instruct and GPT-4o) on it.",
+			nil},
 		{"a coined name is no abbreviation", "Backdoor Attack Based on Adaptive Optimization Mechanism of Black-box Large Language Models (BadApex)", nil},
 		{"short form first", "the GUIDE (Guideline-Guided) dataset",
 			[]string{"GUIDE=Guideline-Guided"}},
