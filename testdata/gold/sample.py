@@ -2,7 +2,7 @@
 
 Run from the repository root:
     python3 testdata/gold/sample.py ../shared/corpus/arxiv-2025-2026.jsonl.gz
-It writes testdata/gold/arxiv-{dev,test,val,val2,val3}.txt (id, title and
+It writes testdata/gold/arxiv-{dev,test,val,val2,val3,val4}.txt (id, title and
 abstract of each paper) for annotation; the annotations themselves are the
 .jsonl files of the same names.
 
@@ -14,7 +14,8 @@ it was first scored:
     holds on new abstracts;
   - val2: 90 papers, seed 20261129, a fresh check once val had been
     developed against;
-  - val3: 90 papers, seed 20261130, the same once val2 had been.
+  - val3: 90 papers, seed 20261130, the same once val2 had been;
+  - val4: 60 papers, seed 20261201, the same once val3 had been.
 """
 import gzip
 import json
@@ -34,7 +35,7 @@ picked = random.Random(20261127).sample(papers, 150)
 write("dev", picked[:75])
 write("test", picked[75:])
 drawn = {p["id"] for p in picked}
-for name, seed, n in (("val", 20261128, 60), ("val2", 20261129, 90), ("val3", 20261130, 90)):
+for name, seed, n in (("val", 20261128, 60), ("val2", 20261129, 90), ("val3", 20261130, 90), ("val4", 20261201, 60)):
     rest = [p for p in papers if p["id"] not in drawn]
     part = random.Random(seed).sample(rest, n)
     write(name, part)
