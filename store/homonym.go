@@ -14,8 +14,8 @@ import (
 // the Vision Transformer or visual instruction tuning. A mention that
 // spells out its short form is therefore filed under an entity found by
 // that short form only if the entity's own spelled-out names agree with
-// it; a mention that only writes the short form goes to whichever entity
-// has it, as before.
+// it; a mention that only writes the short form goes to the entity that
+// has it, the lexicon's or the first paper's to spell it out.
 
 // spelledOut returns the names among names that spell something out (see
 // isSpelledOut).
