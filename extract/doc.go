@@ -27,21 +27,35 @@
 //     semi-supervised learning");
 //   - abbreviation definitions, "long form (SF)" and "SF (long form)",
 //     found by word initials or by the algorithm of Schwartz and Hearst
-//     (2003); a definition is an entity when the lexicon knows it or the
-//     head noun of its long form names a model, dataset, benchmark or
-//     method or the long form is in title case, and never when the head
+//     (2003); a definition is an entity when the lexicon knows it, the
+//     noun after it names a part of a method ("(SNRP) module"), the head
+//     noun of its long form names a model, dataset, benchmark or method,
+//     the long form is in title case, or a cue presents it ("a framework,
+//     FPS (Formal Problem-Solving)"), and otherwise never when the head
 //     names a metric, task or field ("Fréchet Inception Distance (FID)");
+//     a defined kind of a known method ("Remote Sensing
+//     Retrieval-Augmented Generation (RS-RAG)") keeps the known one too;
 //   - the name a title gives its contribution before a colon ("LipVoicer:
-//     Generating Speech ...");
+//     Generating Speech ..."), and the earlier version of it the text
+//     compares with ("the original Dolphin" for "Dolphin-v2");
 //   - name-like words the lexicon does not know: internal capitals, capitals
 //     with digits, acronyms ("nuScenes", "Git-10M", "o1"), but not ordinary
 //     words capitalised to spell an acronym ("FREquency" when the text also
 //     writes "frequency");
+//   - a capitalised word a cue presents and sets off ("we introduce
+//     Sparsify, a ...", "named Themis");
 //   - capitalised phrases inside a sentence ("a Deformation Controller"),
 //     unless they end in an adjective before a lower-case noun ("a Large
 //     Multimodal foundation model"), and before a dataset or benchmark noun
 //     ("the MPII Human Pose dataset");
+//   - the items a plural noun lists ("baselines (GNOT, Transolver, and
+//     ONO)", "datasets such as Kvasir and CVC-300"), when one of them is a
+//     name;
 //   - later uses of forms found once.
+//
+// Before any of this the LaTeX that hides names is made plain: Greek
+// letters and single letters in math mode ("$\tau$-Bench", "$k$-means"),
+// ties and font commands ("\emph{White-Op}").
 //
 // Mentions of one thing are joined by their normalised forms (Normalize),
 // by lexicon entry and by definition. The type comes from the lexicon for
