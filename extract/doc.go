@@ -59,7 +59,9 @@
 //
 // Mentions of one thing are joined by their normalised forms (Normalize),
 // by lexicon entry and by definition. The type comes from the lexicon for
-// well-known names, with the text deciding between dataset and benchmark;
+// well-known names, with the text deciding between dataset and benchmark
+// (a text that speaks of benchmarks and never of datasets makes the data it
+// uses benchmarks);
 // else from the words around the mentions ("the X dataset", "X, a
 // benchmark for", "on A, B and C benchmarks", "datasets such as X"), the
 // name's suffix (-Net, -Former, -CLIP, -Diff, -Bench, -10M, -7B), the head
