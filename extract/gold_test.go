@@ -18,13 +18,15 @@ var goldFloors = []struct {
 	untyped, typed, named float64
 }{
 	// Measured with the embedded lexicon: seed 0.942 untyped, 0.871
-	// typed, 0.945 named; dev 0.900, 0.871, 0.911; val 0.897, 0.817,
-	// 0.911; val2 0.884, 0.795, 0.931; val3 0.869, 0.766, 0.901.
+	// typed, 0.945 named; dev 0.902, 0.873, 0.914; val 0.899, 0.819,
+	// 0.914; val2 0.884, 0.792, 0.931; val3 0.878, 0.772, 0.912; val4,
+	// which no rule was made from, 0.863, 0.765, 0.886.
 	{"seed.jsonl", 0.935, 0.865, 0.94},
 	{"arxiv-dev.jsonl", 0.895, 0.865, 0.905},
 	{"arxiv-val.jsonl", 0.89, 0.81, 0.905},
 	{"arxiv-val2.jsonl", 0.875, 0.785, 0.92},
-	{"arxiv-val3.jsonl", 0.86, 0.755, 0.89},
+	{"arxiv-val3.jsonl", 0.87, 0.765, 0.905},
+	{"arxiv-val4.jsonl", 0.855, 0.755, 0.88},
 }
 
 func TestGold(t *testing.T) {
