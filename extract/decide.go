@@ -62,9 +62,9 @@ func (x *extraction) entities() []Entity {
 	}
 	for _, m := range x.implied {
 		e := x.lex.Entry(m.entry)
-		if slices.ContainsFunc(out, func(o Entity) bool {
-			return normKey(o.Name) == normKey(e.Name) || slices.ContainsFunc(o.Aliases, func(a string) bool { return normKey(a) == normKey(e.Name) })
-		}) {
+		key := normKey(e.Name)
+		isKey := func(s string) bool { return normKey(s) == key }
+		if slices.ContainsFunc(out, func(o Entity) bool { return isKey(o.Name) || slices.ContainsFunc(o.Aliases, isKey) }) {
 			continue
 		}
 		name := display(m.lexForm, m.src)

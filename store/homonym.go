@@ -17,11 +17,11 @@ import (
 // it; a mention that only writes the short form goes to the entity that
 // has it, the lexicon's or the first paper's to spell it out.
 
-// spelledOut returns the names among names that spell something out (see
-// isSpelledOut).
-func spelledOut(names ...string) []string {
+// spelledOut returns those of an entity's name and aliases that spell
+// something out (see isSpelledOut).
+func spelledOut(name string, aliases []string) []string {
 	var long []string
-	for _, n := range names {
+	for _, n := range append([]string{name}, aliases...) {
 		if isSpelledOut(n) {
 			long = append(long, n)
 		}
@@ -112,13 +112,13 @@ func disagree(ours, theirs []string) bool {
 func known(e extract.Entity) (lexicon.Entry, bool) {
 	lex := lexicon.Default()
 	names := append([]string{e.Name}, e.Aliases...)
-	long := spelledOut(names...)
+	long := spelledOut(e.Name, e.Aliases)
 	for _, n := range names {
 		entry, ok := lex.Lookup(extract.Normalize(n))
 		if !ok {
 			continue
 		}
-		if !isSpelledOut(n) && disagree(long, spelledOut(append([]string{entry.Name}, entry.Aliases...)...)) {
+		if !isSpelledOut(n) && disagree(long, spelledOut(entry.Name, entry.Aliases)) {
 			continue
 		}
 		return entry, true
@@ -129,9 +129,9 @@ func known(e extract.Entity) (lexicon.Entry, bool) {
 // conflicts reports whether e, found through its short form by the entity
 // rec, defines that short form to mean something else than rec's names say.
 func conflicts(e extract.Entity, rec *entityRecord) bool {
-	theirs := spelledOut(append([]string{rec.Name}, rec.Aliases...)...)
+	theirs := spelledOut(rec.Name, rec.Aliases)
 	if entry, ok := lexicon.Default().Lookup(extract.Normalize(rec.Name)); ok {
-		theirs = append(theirs, spelledOut(append([]string{entry.Name}, entry.Aliases...)...)...)
+		theirs = append(theirs, spelledOut(entry.Name, entry.Aliases)...)
 	}
-	return disagree(spelledOut(append([]string{e.Name}, e.Aliases...)...), theirs)
+	return disagree(spelledOut(e.Name, e.Aliases), theirs)
 }
